@@ -1,0 +1,2 @@
+/** The frontend service: the Jakarta Faces web UI for people. */
+package dev.jmicro.frontend;

@@ -1,0 +1,355 @@
+package dev.jmicro.localstack;
+
+import dev.jmicro.localstack.backing.AmqpBacking;
+import dev.jmicro.localstack.backing.AmqpTopology;
+import dev.jmicro.localstack.backing.Backing;
+import dev.jmicro.localstack.backing.BackingService;
+import dev.jmicro.localstack.backing.MongoBacking;
+import dev.jmicro.localstack.backing.PostgresBacking;
+import dev.jmicro.localstack.backing.SmtpBacking;
+import dev.jmicro.localstack.backing.ZipkinBacking;
+import dev.jmicro.localstack.liberty.LibertyServer;
+import dev.jmicro.localstack.support.Ports;
+import dev.jmicro.localstack.support.Secrets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * The whole system on one machine: the backing services its services need (embedded unless external ones are given),
+ * then one Liberty server per service, wired together through environment variables. {@link #start} returns once
+ * every server is ready, or throws a {@link StackException} naming the part that failed after stopping everything it
+ * had started. {@link #close} stops it all; a shutdown hook does the same if the JVM ends first.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    /** The admin account a local run seeds; its password is generated (see {@link Secrets}). */
+    public static final String ADMIN_EMAIL = "admin@example.com";
+
+    private static final String ISSUER = "https://jmicro.local/auth";
+
+    private final StackOptions options;
+    private final Progress progress;
+    private final List<BackingService> backing = Collections.synchronizedList(new ArrayList<>());
+    private final Map<Service, LibertyServer> servers = new EnumMap<>(Service.class);
+    private final Thread shutdownHook = new Thread(this::close, "local-stack-shutdown");
+    private Secrets secrets;
+    private boolean closed;
+
+    private LocalStack(StackOptions options, Progress progress) {
+        this.options = options;
+        this.progress = progress;
+    }
+
+    /** Starts everything the options ask for and waits until it is ready. */
+    public static LocalStack start(StackOptions options, Progress progress) {
+        LocalStack stack = new LocalStack(options, progress);
+        Runtime.getRuntime().addShutdownHook(stack.shutdownHook);
+        try {
+            stack.startAll();
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e instanceof StackException ? e : new StackException(e.getMessage(), e);
+        }
+    }
+
+    private void startAll() {
+        checkBuilt();
+        Map<Service, Integer> ports = choosePorts();
+        secrets = Secrets.loadOrCreate(options.runDir().resolve("secrets"));
+        startBackingServices();
+        Map<String, String> shared = sharedEnvironment(ports);
+        for (Service service : options.services()) {
+            servers.put(
+                    service,
+                    new LibertyServer(
+                            service,
+                            options.wlp(),
+                            options.runDir().resolve("servers"),
+                            ports.get(service),
+                            environmentOf(service, shared)));
+        }
+        servers.values().forEach(LibertyServer::start);
+        progress.step("started " + servers.size() + " Liberty servers; waiting until each is ready");
+        awaitReady(servers.values());
+    }
+
+    /** The servers are created by each service module's build; without them there is nothing to run. */
+    private void checkBuilt() {
+        if (!Files.isExecutable(options.wlp().resolve("bin/server"))) {
+            throw new StackException("liberty: no runtime at " + options.wlp() + "; build first (./mvnw package)");
+        }
+        for (Service service : options.services()) {
+            if (!Files.isDirectory(options.wlp().resolve("usr/servers").resolve(service.serverName()))) {
+                throw new StackException(service.serverName() + ": server not built; build first (./mvnw package)");
+            }
+        }
+    }
+
+    /** Configured ports must be free (never assumed); missing ones are chosen. */
+    private Map<Service, Integer> choosePorts() {
+        Map<Service, Integer> chosen = new EnumMap<>(Service.class);
+        for (Service service : options.services()) {
+            Integer configured = options.ports().get(service);
+            if (configured == null) {
+                chosen.put(service, Ports.free());
+            } else if (Ports.isFree(configured)) {
+                chosen.put(service, configured);
+            } else {
+                throw new StackException(service.serverName() + ": port " + configured + " is already in use (choose"
+                        + " another with --" + service.serverName() + "-port=N)");
+            }
+        }
+        return chosen;
+    }
+
+    /** Starts the needed backing services in parallel: they do not depend on each other. */
+    private void startBackingServices() {
+        Set<Backing> needed = EnumSet.noneOf(Backing.class);
+        options.services().forEach(service -> needed.addAll(service.needs()));
+        Map<String, Callable<BackingService>> starters = new HashMap<>();
+        if (needed.contains(Backing.POSTGRES)) {
+            starters.put("postgres", this::startPostgres);
+        }
+        if (needed.contains(Backing.MONGO)) {
+            starters.put("mongo", () -> MongoBacking.start(Ports.free()));
+        }
+        if (needed.contains(Backing.AMQP)) {
+            starters.put("amqp", this::startAmqp);
+        }
+        if (needed.contains(Backing.SMTP)) {
+            starters.put("smtp", () -> SmtpBacking.start(Ports.free(), Ports.free(), Ports.preferredOrFree(8025)));
+        }
+        if (options.zipkin()) {
+            starters.put(
+                    "zipkin",
+                    () -> ZipkinBacking.start(
+                            options.zipkinJar(),
+                            Ports.preferredOrFree(9411),
+                            options.runDir().resolve("logs/zipkin.log"),
+                            Duration.ofSeconds(90)));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, starters.size()));
+        try {
+            Map<String, Future<BackingService>> running = new HashMap<>();
+            starters.forEach((name, starter) -> running.put(name, pool.submit(() -> {
+                BackingService started = starter.call();
+                backing.add(started);
+                progress.step(started.name() + " ready at " + started.describe());
+                return started;
+            })));
+            // Every starter is awaited, even after a failure, so nothing registers itself after the clean-up.
+            StackException first = null;
+            for (var entry : running.entrySet()) {
+                try {
+                    await(entry.getKey(), entry.getValue());
+                } catch (StackException e) {
+                    first = first == null ? e : first;
+                }
+            }
+            if (first != null) {
+                throw first;
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private BackingService startPostgres() throws Exception {
+        if (options.postgresUrl() != null) {
+            return PostgresBacking.external(options.postgresUrl(), options.authDatabase());
+        }
+        return PostgresBacking.embedded(
+                options.runDir().resolve("data/postgres"), Ports.free(), options.authDatabase());
+    }
+
+    private BackingService startAmqp() throws Exception {
+        if (options.amqpUrl() != null) {
+            return AmqpBacking.external(options.amqpUrl());
+        }
+        return AmqpBacking.embedded(
+                options.runDir().resolve("data/artemis"), Ports.free(), AmqpTopology.read(options.definitions()));
+    }
+
+    private static void await(String name, Future<?> future) {
+        try {
+            future.get();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            throw new StackException(name + ": failed to start: " + oneLine(cause), cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StackException(name + ": interrupted while starting", e);
+        }
+    }
+
+    private static String oneLine(Throwable failure) {
+        String message = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+
+    /** What every service gets: where the others are, how to verify tokens, where traces go. */
+    private Map<String, String> sharedEnvironment(Map<Service, Integer> ports) {
+        Map<String, String> env = new HashMap<>();
+        env.put("JAVA_HOME", System.getProperty("java.home"));
+        env.put("JVM_ARGS", options.jvmArgs());
+        for (Service service : Service.values()) {
+            int port = ports.getOrDefault(service, options.ports().getOrDefault(service, service.defaultPort()));
+            env.put(service.name() + "_URL", "http://localhost:" + port);
+        }
+        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", secrets.publicKey().toUri().toString());
+        env.put("MP_JWT_VERIFY_ISSUER", ISSUER);
+        backing.stream().filter(b -> b instanceof ZipkinBacking).forEach(b -> env.putAll(b.environment()));
+        return env;
+    }
+
+    private Map<String, String> environmentOf(Service service, Map<String, String> shared) {
+        Map<String, String> env = new HashMap<>(shared);
+        env.put("OTEL_SERVICE_NAME", service.serverName());
+        for (BackingService running : backing) {
+            boolean needed =
+                    switch (running.name()) {
+                        case "postgres" -> service.needs().contains(Backing.POSTGRES);
+                        case "mongo" -> service.needs().contains(Backing.MONGO);
+                        case "amqp" -> service.needs().contains(Backing.AMQP);
+                        case "smtp" -> service.needs().contains(Backing.SMTP);
+                        default -> false;
+                    };
+            if (needed) {
+                env.putAll(running.environment());
+            }
+        }
+        if (service == Service.AUTH) {
+            env.put("AUTH_ADMIN_EMAIL", ADMIN_EMAIL);
+            env.put("AUTH_ADMIN_PASSWORD", secrets.adminPassword());
+            env.put("JWT_SIGNING_KEY_LOCATION", secrets.privateKey().toString());
+            env.put("JWT_ISSUER", ISSUER);
+        }
+        return env;
+    }
+
+    /** Waits for the servers in parallel, against one deadline. */
+    private void awaitReady(Iterable<LibertyServer> toWatch) {
+        long started = System.nanoTime();
+        long deadline = started + options.readyTimeout().toNanos();
+        List<Future<?>> waits = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, servers.size()));
+        try {
+            for (LibertyServer server : toWatch) {
+                waits.add(pool.submit(() -> {
+                    server.awaitReady(deadline, options.readyTimeout());
+                    progress.step(String.format(
+                            "%-8s ready in %4.1f s at %s",
+                            server.service().serverName(), (System.nanoTime() - started) / 1e9, server.url()));
+                    return null;
+                }));
+            }
+            for (Future<?> wait : waits) {
+                try {
+                    wait.get();
+                } catch (ExecutionException e) {
+                    throw e.getCause() instanceof StackException stack
+                            ? stack
+                            : new StackException(oneLine(e.getCause()), e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new StackException("interrupted while waiting for the servers", e);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Stops one service's server, e.g. to test how the others cope. */
+    public void stop(Service service) {
+        server(service).stop();
+        progress.step(service.serverName() + " stopped");
+    }
+
+    /** Starts a stopped service's server again and waits until it is ready. */
+    public void restart(Service service) {
+        LibertyServer server = server(service);
+        server.stop();
+        server.start();
+        awaitReady(List.of(server));
+    }
+
+    public LibertyServer server(Service service) {
+        LibertyServer server = servers.get(service);
+        if (server == null) {
+            throw new IllegalArgumentException(service.serverName() + " is not part of this stack");
+        }
+        return server;
+    }
+
+    public Set<Service> services() {
+        return Collections.unmodifiableSet(servers.keySet());
+    }
+
+    /** The running backing service of the given type, e.g. {@code backing(SmtpBacking.class)} to read mails. */
+    public <T extends BackingService> Optional<T> backing(Class<T> type) {
+        synchronized (backing) {
+            return backing.stream().filter(type::isInstance).map(type::cast).findFirst();
+        }
+    }
+
+    public Secrets secrets() {
+        return secrets;
+    }
+
+    public StackOptions options() {
+        return options;
+    }
+
+    /** Stops the servers (in parallel), then the backing services. Safe to call more than once. */
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // Called from the hook itself.
+        }
+        List<Thread> stopping = new ArrayList<>();
+        for (LibertyServer server : servers.values()) {
+            Thread thread = new Thread(server::stop, "stop-" + server.service().serverName());
+            thread.start();
+            stopping.add(thread);
+        }
+        for (Thread thread : stopping) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        List<BackingService> toStop;
+        synchronized (backing) {
+            toStop = new ArrayList<>(backing);
+        }
+        Collections.reverse(toStop);
+        toStop.forEach(BackingService::close);
+        progress.step("stopped");
+    }
+}

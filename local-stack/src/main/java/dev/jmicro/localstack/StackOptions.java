@@ -1,0 +1,175 @@
+package dev.jmicro.localstack;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What to start and how. {@link #local(Path)} gives the one-command run's defaults (ports of ARCHITECTURE.md, trace
+ * viewer on); {@link #forTests(Path, Path)} gives free ports everywhere, so tests never collide with a running local
+ * stack or with the machine's own services.
+ *
+ * @param root the repository root (holds {@code target/liberty/wlp} and {@code docker/rabbitmq/definitions.json})
+ * @param runDir where this run keeps server output, logs, data and generated secrets
+ * @param services the services to start; their backing services follow from {@link Service#needs()}
+ * @param ports HTTP port per service; a service missing here gets a free port
+ * @param zipkin whether to start the trace viewer and export traces to it
+ * @param readyTimeout how long each Liberty server may take to become ready
+ * @param jvmArgs JVM options for every Liberty server (heap and start-up tuning, see bench/)
+ * @param postgresUrl an external PostgreSQL ({@code postgresql://user:pass@host:port}) instead of the embedded one
+ * @param amqpUrl an external AMQP 1.0 broker ({@code amqp://user:pass@host:port}) instead of the embedded one
+ * @param authDatabase the database of the auth service
+ */
+public record StackOptions(
+        Path root,
+        Path runDir,
+        Set<Service> services,
+        Map<Service, Integer> ports,
+        boolean zipkin,
+        Duration readyTimeout,
+        String jvmArgs,
+        URI postgresUrl,
+        URI amqpUrl,
+        String authDatabase) {
+
+    /**
+     * Small heaps and serial GC keep six servers within a laptop's memory; measured in bench/ (StartupBenchmark).
+     * C2 stays on: the benchmarks of later issues measure steady-state throughput.
+     */
+    public static final String DEFAULT_JVM_ARGS =
+            "-Xms32m -Xmx192m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m" + " -XX:MaxMetaspaceSize=192m -Xss512k";
+
+    public StackOptions {
+        services = Set.copyOf(services);
+        ports = Map.copyOf(ports);
+    }
+
+    /** The one-command run: the ports of ARCHITECTURE.md, data and logs under {@code target/local-run}. */
+    public static StackOptions local(Path root) {
+        Builder builder = new Builder(root, root.resolve("target/local-run"));
+        for (Service service : Service.values()) {
+            builder.port(service, service.defaultPort());
+        }
+        return builder.build();
+    }
+
+    /** Tests: free ports everywhere, output under the given directory. */
+    public static StackOptions forTests(Path root, Path runDir) {
+        return new Builder(root, runDir).build();
+    }
+
+    public Builder toBuilder() {
+        Builder builder = new Builder(root, runDir);
+        builder.services(services);
+        builder.ports.putAll(ports);
+        builder.zipkin = zipkin;
+        builder.readyTimeout = readyTimeout;
+        builder.jvmArgs = jvmArgs;
+        builder.postgresUrl = postgresUrl;
+        builder.amqpUrl = amqpUrl;
+        builder.authDatabase = authDatabase;
+        return builder;
+    }
+
+    /** Changes some options, keeping the rest. */
+    public static final class Builder {
+        private final Path root;
+        private Path runDir;
+        private Set<Service> services = EnumSet.allOf(Service.class);
+        private final Map<Service, Integer> ports = new EnumMap<>(Service.class);
+        private boolean zipkin = true;
+        private Duration readyTimeout = Duration.ofSeconds(240);
+        private String jvmArgs = DEFAULT_JVM_ARGS;
+        private URI postgresUrl;
+        private URI amqpUrl;
+        private String authDatabase = "auth";
+
+        private Builder(Path root, Path runDir) {
+            this.root = root;
+            this.runDir = runDir;
+        }
+
+        public Builder runDir(Path dir) {
+            this.runDir = dir;
+            return this;
+        }
+
+        public Builder services(Set<Service> chosen) {
+            this.services = EnumSet.noneOf(Service.class);
+            this.services.addAll(chosen);
+            return this;
+        }
+
+        public Builder port(Service service, int port) {
+            ports.put(service, port);
+            return this;
+        }
+
+        public Builder zipkin(boolean on) {
+            this.zipkin = on;
+            return this;
+        }
+
+        public Builder readyTimeout(Duration timeout) {
+            this.readyTimeout = timeout;
+            return this;
+        }
+
+        public Builder jvmArgs(String args) {
+            this.jvmArgs = args;
+            return this;
+        }
+
+        /** An external PostgreSQL, and the auth database on it (e.g. a scratch database in CI). */
+        public Builder postgres(URI url, String database) {
+            this.postgresUrl = url;
+            this.authDatabase = database;
+            return this;
+        }
+
+        public Builder amqp(URI url) {
+            this.amqpUrl = url;
+            return this;
+        }
+
+        public StackOptions build() {
+            return new StackOptions(
+                    root, runDir, services, ports, zipkin, readyTimeout, jvmArgs, postgresUrl, amqpUrl, authDatabase);
+        }
+    }
+
+    /** The shared Liberty runtime the service modules' builds created their servers in. */
+    public Path wlp() {
+        return root.resolve("target/liberty/wlp");
+    }
+
+    public Path definitions() {
+        return root.resolve("docker/rabbitmq/definitions.json");
+    }
+
+    public Path zipkinJar() {
+        return root.resolve("target/tools/zipkin-server.jar");
+    }
+
+    /**
+     * The repository root: the {@code stack.root} system property (set by the build), else the nearest directory
+     * upwards from the working directory that holds {@code .mvn} (as Maven itself decides).
+     */
+    public static Path findRoot() {
+        String configured = System.getProperty("stack.root");
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured).toAbsolutePath().normalize();
+        }
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isDirectory(dir.resolve(".mvn"))) {
+                return dir;
+            }
+        }
+        throw new StackException("cannot find the repository root: run from inside the repository or set -Dstack.root");
+    }
+}

@@ -1,0 +1,119 @@
+package dev.jmicro.localstack.backing;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Map;
+import org.apache.activemq.artemis.api.core.QueueConfiguration;
+import org.apache.activemq.artemis.api.core.RoutingType;
+import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.core.config.Configuration;
+import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
+import org.apache.activemq.artemis.core.server.JournalType;
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
+
+/**
+ * An AMQP 1.0 broker: embedded Apache ActiveMQ Artemis with the topology of the RabbitMQ definitions file and a
+ * journal on disk, or a running broker (the machine's RabbitMQ in CI) given by an {@code amqp://user:pass@host:port}
+ * URL, whose topology was imported from the same file.
+ */
+public final class AmqpBacking implements BackingService {
+
+    private final EmbeddedActiveMQ embedded;
+    private final String host;
+    private final int port;
+    private final String user;
+    private final String password;
+    private final String kind;
+
+    private AmqpBacking(EmbeddedActiveMQ embedded, String host, int port, String user, String password, String kind) {
+        this.embedded = embedded;
+        this.host = host;
+        this.port = port;
+        this.user = user;
+        this.password = password;
+        this.kind = kind;
+    }
+
+    public static AmqpBacking embedded(Path dataDir, int port, AmqpTopology topology) throws Exception {
+        Configuration config = new ConfigurationImpl()
+                .setName("local-stack")
+                .setPersistenceEnabled(true)
+                .setJournalType(JournalType.NIO)
+                .setJournalDirectory(dataDir.resolve("journal").toString())
+                .setBindingsDirectory(dataDir.resolve("bindings").toString())
+                .setPagingDirectory(dataDir.resolve("paging").toString())
+                .setLargeMessagesDirectory(dataDir.resolve("large-messages").toString())
+                // The embedded broker is reachable from loopback only; the containers' RabbitMQ has real users.
+                .setSecurityEnabled(false)
+                // On a busy 2-core laptop the critical analyzer would mistake slowness for a hang and halt the broker.
+                .setCriticalAnalyzer(false)
+                // Never block producers because the disk is fuller than Artemis likes.
+                .setMaxDiskUsage(-1)
+                .addAcceptorConfiguration("amqp", "tcp://127.0.0.1:" + port + "?protocols=AMQP");
+        for (AmqpTopology.Queue queue : topology.queues()) {
+            config.addQueueConfiguration(QueueConfiguration.of(queue.name())
+                    .setAddress(queue.address())
+                    .setRoutingType(RoutingType.MULTICAST)
+                    .setDurable(true));
+            if (queue.deadLetterAddress() != null) {
+                config.addAddressSetting(
+                        queue.address(),
+                        new AddressSettings().setDeadLetterAddress(SimpleString.of(queue.deadLetterAddress())));
+            }
+        }
+        EmbeddedActiveMQ broker = new EmbeddedActiveMQ().setConfiguration(config);
+        broker.start();
+        // No credentials are checked (security is off); services still need some to connect with.
+        return new AmqpBacking(broker, "127.0.0.1", port, "guest", "guest", "artemis");
+    }
+
+    public static AmqpBacking external(URI url) {
+        String[] credentials = url.getUserInfo() == null
+                ? new String[] {"guest", "guest"}
+                : url.getUserInfo().split(":", 2);
+        int port = url.getPort() < 0 ? 5672 : url.getPort();
+        return new AmqpBacking(
+                null, url.getHost(), port, credentials[0], credentials.length > 1 ? credentials[1] : "", "rabbitmq");
+    }
+
+    public String host() {
+        return host;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    @Override
+    public String name() {
+        return "amqp";
+    }
+
+    @Override
+    public String describe() {
+        return "amqp://" + host + ":" + port + " (" + kind + ")";
+    }
+
+    /** SmallRye's AMQP connector reads exactly these keys; AMQP_BROKER tells the address syntax to use. */
+    @Override
+    public Map<String, String> environment() {
+        return Map.of(
+                "AMQP_HOST", host,
+                "AMQP_PORT", Integer.toString(port),
+                "AMQP_USERNAME", user,
+                "AMQP_PASSWORD", password,
+                "AMQP_BROKER", kind);
+    }
+
+    @Override
+    public void close() {
+        if (embedded != null) {
+            try {
+                embedded.stop();
+            } catch (Exception e) {
+                System.err.println("amqp: stop failed: " + e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package dev.jmicro.localstack.backing;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Map;
+
+/**
+ * PostgreSQL for the auth service: a real PostgreSQL from the zonky binaries (no install, no network), or the server
+ * given by a {@code postgresql://user:password@host:port} URL. Either way the database is created if it is missing;
+ * nothing is ever dropped.
+ */
+public final class PostgresBacking implements BackingService {
+
+    private final EmbeddedPostgres embedded;
+    private final String host;
+    private final int port;
+    private final String user;
+    private final String password;
+    private final String database;
+
+    private PostgresBacking(
+            EmbeddedPostgres embedded, String host, int port, String user, String password, String database) {
+        this.embedded = embedded;
+        this.host = host;
+        this.port = port;
+        this.user = user;
+        this.password = password;
+        this.database = database;
+    }
+
+    /** Starts an embedded PostgreSQL whose data lives in {@code dataDir}, so it survives a restart of the stack. */
+    public static PostgresBacking embedded(Path dataDir, int port, String database) throws IOException {
+        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                .setDataDirectory(dataDir)
+                .setCleanDataDirectory(false)
+                .setPort(port)
+                .setServerConfig("listen_addresses", "127.0.0.1")
+                .start();
+        // The embedded server trusts local connections; the password is only there because services require one.
+        PostgresBacking backing = new PostgresBacking(postgres, "127.0.0.1", port, "postgres", "postgres", database);
+        backing.createDatabaseIfMissing();
+        return backing;
+    }
+
+    /** Uses a running server, e.g. the machine's PostgreSQL in CI. */
+    public static PostgresBacking external(URI url, String database) {
+        String[] credentials = url.getUserInfo() == null
+                ? new String[] {"postgres", ""}
+                : url.getUserInfo().split(":", 2);
+        String password = credentials.length > 1 ? credentials[1] : "";
+        int port = url.getPort() < 0 ? 5432 : url.getPort();
+        PostgresBacking backing = new PostgresBacking(null, url.getHost(), port, credentials[0], password, database);
+        backing.createDatabaseIfMissing();
+        return backing;
+    }
+
+    private void createDatabaseIfMissing() {
+        String maintenance = "jdbc:postgresql://" + host + ":" + port + "/postgres";
+        try (Connection connection = DriverManager.getConnection(maintenance, user, password);
+                var exists = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
+            exists.setString(1, database);
+            try (ResultSet row = exists.executeQuery()) {
+                if (!row.next()) {
+                    // Identifiers cannot be bound as parameters; the name is checked to be a plain identifier.
+                    if (!database.matches("[a-z_][a-z0-9_]*")) {
+                        throw new IllegalArgumentException("database name must be a plain identifier: " + database);
+                    }
+                    try (var create = connection.createStatement()) {
+                        create.execute("create database " + database);
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(
+                    "cannot reach PostgreSQL at " + host + ":" + port + ": " + e.getMessage(), e);
+        }
+    }
+
+    public String jdbcUrl() {
+        return "jdbc:postgresql://" + host + ":" + port + "/" + database;
+    }
+
+    public String user() {
+        return user;
+    }
+
+    public String password() {
+        return password;
+    }
+
+    @Override
+    public String name() {
+        return "postgres";
+    }
+
+    @Override
+    public String describe() {
+        return "postgresql://" + host + ":" + port + "/" + database + (embedded == null ? "" : " (embedded)");
+    }
+
+    @Override
+    public Map<String, String> environment() {
+        return Map.of(
+                "DB_HOST", host,
+                "DB_PORT", Integer.toString(port),
+                "DB_NAME", database,
+                "DB_USER", user,
+                "DB_PASSWORD", password);
+    }
+
+    @Override
+    public void close() {
+        if (embedded != null) {
+            try {
+                embedded.close();
+            } catch (IOException e) {
+                System.err.println("postgres: stop failed: " + e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package dev.jmicro.localstack.backing;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An SMTP server that keeps every mail it receives (GreenMail), readable over IMAP with any mail client and in a
+ * browser through {@link MailViewer}. It accepts any sender, recipient and login.
+ */
+public final class SmtpBacking implements BackingService {
+
+    private final GreenMail greenMail;
+    private final MailViewer viewer;
+    private final int smtpPort;
+    private final int imapPort;
+
+    private SmtpBacking(GreenMail greenMail, MailViewer viewer, int smtpPort, int imapPort) {
+        this.greenMail = greenMail;
+        this.viewer = viewer;
+        this.smtpPort = smtpPort;
+        this.imapPort = imapPort;
+    }
+
+    public static SmtpBacking start(int smtpPort, int imapPort, int viewerPort) {
+        GreenMail greenMail = new GreenMail(new ServerSetup[] {
+                    new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
+                    new ServerSetup(imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)
+                })
+                .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+        greenMail.start();
+        try {
+            MailViewer viewer = MailViewer.start(viewerPort, () -> List.of(greenMail.getReceivedMessages()));
+            return new SmtpBacking(greenMail, viewer, smtpPort, imapPort);
+        } catch (RuntimeException e) {
+            greenMail.stop();
+            throw e;
+        }
+    }
+
+    /** Every mail received so far, oldest first. */
+    public List<MimeMessage> received() {
+        return List.of(greenMail.getReceivedMessages());
+    }
+
+    public int smtpPort() {
+        return smtpPort;
+    }
+
+    public String viewerUrl() {
+        return viewer.url();
+    }
+
+    @Override
+    public String name() {
+        return "smtp";
+    }
+
+    @Override
+    public String describe() {
+        return "smtp://127.0.0.1:" + smtpPort + ", imap://127.0.0.1:" + imapPort + ", mails at " + viewer.url();
+    }
+
+    @Override
+    public Map<String, String> environment() {
+        return Map.of(
+                "SMTP_HOST", "127.0.0.1",
+                "SMTP_PORT", Integer.toString(smtpPort),
+                "SMTP_ENCRYPTION", "none");
+    }
+
+    @Override
+    public void close() {
+        viewer.close();
+        greenMail.stop();
+    }
+}

@@ -1,0 +1,102 @@
+package dev.jmicro.localstack.backing;
+
+import dev.jmicro.localstack.support.HttpProbe;
+import dev.jmicro.localstack.support.ProcessTree;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The local trace viewer: the Zipkin server jar as a child process, keeping traces in memory. Liberty exports Zipkin
+ * format natively, so no collector is needed on a laptop; the containers use OTLP to Jaeger instead.
+ */
+public final class ZipkinBacking implements BackingService {
+
+    private final Process process;
+    private final int port;
+
+    private ZipkinBacking(Process process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    public static ZipkinBacking start(Path jar, int port, Path log, Duration timeout) throws IOException {
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("zipkin server jar missing at " + jar + "; build the project first");
+        }
+        Files.createDirectories(log.getParent());
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder builder = new ProcessBuilder(List.of(
+                        java, "-Xmx160m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar.toString()))
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().put("QUERY_PORT", Integer.toString(port));
+        builder.environment().put("STORAGE_TYPE", "mem");
+        builder.environment().put("QUERY_BIND_ADDRESS", "127.0.0.1");
+        Process process = builder.start();
+        ZipkinBacking zipkin = new ZipkinBacking(process, port);
+        zipkin.awaitHealthy(timeout, log);
+        return zipkin;
+    }
+
+    private void awaitHealthy(Duration timeout, Path log) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        URI health = URI.create(url() + "health");
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("zipkin exited with code " + process.exitValue() + "; see " + log);
+            }
+            if (HttpProbe.status(health) == 200) {
+                return;
+            }
+            sleep(250);
+        }
+        close();
+        throw new IllegalStateException("zipkin did not answer within " + timeout.toSeconds() + " s; see " + log);
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + port + "/";
+    }
+
+    @Override
+    public String name() {
+        return "zipkin";
+    }
+
+    @Override
+    public String describe() {
+        return url() + "zipkin/";
+    }
+
+    /** Runtime-level OpenTelemetry settings for Liberty: traces in Zipkin format, no metric or log export. */
+    @Override
+    public Map<String, String> environment() {
+        return Map.of(
+                "OTEL_SDK_DISABLED", "false",
+                "OTEL_TRACES_EXPORTER", "zipkin",
+                "OTEL_EXPORTER_ZIPKIN_ENDPOINT", url() + "api/v2/spans",
+                "OTEL_METRICS_EXPORTER", "none",
+                "OTEL_LOGS_EXPORTER", "none",
+                // Spans show up in the viewer within a second instead of five.
+                "OTEL_BSP_SCHEDULE_DELAY", "1000");
+    }
+
+    @Override
+    public void close() {
+        ProcessTree.stop(process.toHandle(), Duration.ofSeconds(10));
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for zipkin", e);
+        }
+    }
+}

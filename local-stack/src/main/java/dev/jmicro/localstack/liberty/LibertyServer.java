@@ -1,0 +1,172 @@
+package dev.jmicro.localstack.liberty;
+
+import dev.jmicro.localstack.Service;
+import dev.jmicro.localstack.StackException;
+import dev.jmicro.localstack.support.HttpProbe;
+import dev.jmicro.localstack.support.ProcessTree;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One service's Open Liberty server, run in the foreground ({@code bin/server run}) as a child process whose output
+ * goes to a log file. The server directory is the one the service module's build created in the shared runtime; the
+ * output directory (workarea, logs) is per run, so a local run and a test run never share state.
+ */
+public final class LibertyServer {
+
+    private final Service service;
+    private final Path wlp;
+    private final Path outputDir;
+    private final int port;
+    private final Map<String, String> environment;
+    private Process process;
+
+    public LibertyServer(Service service, Path wlp, Path outputDir, int port, Map<String, String> environment) {
+        this.service = service;
+        this.wlp = wlp;
+        this.outputDir = outputDir;
+        this.port = port;
+        this.environment = Map.copyOf(environment);
+    }
+
+    public Service service() {
+        return service;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public URI url() {
+        return URI.create("http://localhost:" + port + "/");
+    }
+
+    public Path log() {
+        return outputDir.resolve(service.serverName() + ".log");
+    }
+
+    /** Starts the process; call {@link #awaitReady} to know when it serves requests. */
+    public synchronized void start() {
+        if (process != null && process.isAlive()) {
+            throw new IllegalStateException(service.serverName() + " is already running");
+        }
+        try {
+            Files.createDirectories(outputDir);
+            stopLeftoverOfAnEarlierRun();
+            ProcessBuilder builder = new ProcessBuilder(
+                            List.of(wlp.resolve("bin/server").toString(), "run", service.serverName()))
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()));
+            builder.environment().putAll(environment);
+            builder.environment().put("WLP_OUTPUT_DIR", outputDir.toString());
+            builder.environment().put("HTTP_PORT", Integer.toString(port));
+            process = builder.start();
+            Files.writeString(pidFile(), Long.toString(process.pid()));
+        } catch (IOException e) {
+            throw new StackException(service.serverName() + ": cannot start Liberty: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Waits until {@code /health/ready} answers 200. Fails fast when the process dies, and at the deadline, in both
+     * cases naming the server and its log.
+     */
+    public void awaitReady(long deadlineNanos, Duration budget) {
+        URI ready = url().resolve("health/ready");
+        while (true) {
+            Process running = current();
+            if (running == null || !running.isAlive()) {
+                throw new StackException(service.serverName() + ": Liberty exited"
+                        + (running == null ? "" : " with code " + running.exitValue())
+                        + " before it was ready; see " + log());
+            }
+            if (HttpProbe.status(ready) == 200) {
+                return;
+            }
+            if (System.nanoTime() > deadlineNanos) {
+                throw new StackException(
+                        service.serverName() + ": not ready within " + budget.toSeconds() + " s; see " + log());
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StackException(service.serverName() + ": interrupted while waiting for readiness", e);
+            }
+        }
+    }
+
+    /** Stops the server (Liberty shuts down cleanly on SIGTERM) and waits until it has exited. */
+    public synchronized void stop() {
+        if (process != null) {
+            ProcessTree.stop(process.toHandle(), Duration.ofSeconds(30));
+            process = null;
+            try {
+                Files.deleteIfExists(pidFile());
+            } catch (IOException e) {
+                // A stale pid file is checked against the process's command line before anything is stopped.
+            }
+        }
+    }
+
+    public synchronized boolean isRunning() {
+        return process != null && process.isAlive();
+    }
+
+    /** The resident memory of the server's JVM, if the platform tells it (Linux). */
+    public Optional<Long> residentBytes() {
+        Process running = current();
+        if (running == null) {
+            return Optional.empty();
+        }
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(running.pid()), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Optional.of(Long.parseLong(line.replaceAll("\\D", "")) * 1024);
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // Not Linux, or the process just ended.
+        }
+        return Optional.empty();
+    }
+
+    private synchronized Process current() {
+        return process;
+    }
+
+    private Path pidFile() {
+        return outputDir.resolve(service.serverName() + ".pid");
+    }
+
+    /**
+     * A launcher killed with SIGKILL cannot stop its servers; the next run does, but only a process that is really
+     * this server of this output directory (its command line says so), never an unrelated process that reused the pid.
+     */
+    private void stopLeftoverOfAnEarlierRun() throws IOException {
+        Path pidFile = pidFile();
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        try {
+            long pid = Long.parseLong(Files.readString(pidFile).trim());
+            ProcessHandle.of(pid)
+                    .filter(ProcessHandle::isAlive)
+                    .filter(handle -> handle.info()
+                            .arguments()
+                            .map(args -> List.of(args).contains(service.serverName())
+                                    && String.join(" ", args).contains("ws-server.jar"))
+                            .orElse(false))
+                    .ifPresent(handle -> ProcessTree.stop(handle, Duration.ofSeconds(30)));
+        } catch (NumberFormatException e) {
+            // Unreadable pid file: nothing to stop.
+        }
+        Files.deleteIfExists(pidFile);
+    }
+}

@@ -1,0 +1,2 @@
+/** The mail service: formats JSON requests into HTML and plain-text mail sent over SMTP. */
+package dev.jmicro.mail;

@@ -1,0 +1,34 @@
+package dev.jmicro.support.problem.boundary;
+
+import dev.jmicro.support.problem.entity.Problem;
+import jakarta.json.bind.JsonbException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+/**
+ * A body that is not JSON, or not of the expected shape, is the client's mistake: 400, with the parser's first line
+ * as the reason so the client can find the spot.
+ */
+@Provider
+public class MalformedJsonMapper implements ExceptionMapper<JsonbException> {
+
+    @Override
+    public Response toResponse(JsonbException exception) {
+        return Problem.of(Response.Status.BAD_REQUEST, "Malformed JSON body: " + firstLine(exception))
+                .toResponse();
+    }
+
+    static String firstLine(Throwable exception) {
+        Throwable root = exception;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? exception.getMessage() : root.getMessage();
+        if (message == null) {
+            return "unreadable";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+}

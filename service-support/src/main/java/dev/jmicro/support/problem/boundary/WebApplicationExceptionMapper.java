@@ -1,0 +1,50 @@
+package dev.jmicro.support.problem.boundary;
+
+import dev.jmicro.support.problem.entity.Problem;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+/**
+ * Answers the HTTP errors that JAX-RS or our own code raise (404 for an unknown path, 405, 415, 400 …) as problem
+ * documents. A response that already carries a problem entity is passed through untouched.
+ */
+@Provider
+public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
+
+    @Override
+    public Response toResponse(WebApplicationException exception) {
+        Response original = exception.getResponse();
+        if (original.hasEntity() && original.getEntity() instanceof Problem) {
+            return original;
+        }
+        Response.StatusType status = original.getStatusInfo();
+        Response.ResponseBuilder answer = Response.status(status)
+                .type(Problem.PROBLEM_JSON)
+                .entity(Problem.of(status, detailOf(exception, status)));
+        // Keep the headers that matter to the client, e.g. Allow on 405 or WWW-Authenticate on 401.
+        original.getStringHeaders().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase(HttpHeaders.CONTENT_TYPE)
+                    && !name.equalsIgnoreCase(HttpHeaders.CONTENT_LENGTH)) {
+                values.forEach(value -> answer.header(name, value));
+            }
+        });
+        return answer.build();
+    }
+
+    /**
+     * The exception's own message when our code wrote one, else the reason phrase. Messages of the JAX-RS runtime
+     * ("RESTEASY003210: …", "HTTP 404 Not Found") describe its internals, not the client's mistake, so they are
+     * not passed on.
+     */
+    static String detailOf(WebApplicationException exception, Response.StatusType status) {
+        String message = exception.getMessage();
+        boolean generic = message == null
+                || message.isBlank()
+                || message.startsWith("HTTP " + status.getStatusCode())
+                || message.startsWith("RESTEASY");
+        return generic ? status.getReasonPhrase() : message;
+    }
+}

@@ -1,0 +1,2 @@
+/** Exception mappers that turn every failure into an {@code application/problem+json} answer. */
+package dev.jmicro.support.problem.boundary;
