@@ -45,6 +45,7 @@ public final class LocalStack implements AutoCloseable {
     private final Progress progress;
     private final List<BackingService> backing = Collections.synchronizedList(new ArrayList<>());
     private final Map<Service, LibertyServer> servers = new EnumMap<>(Service.class);
+    private final Map<Service, Duration> readyAfter = new java.util.concurrent.ConcurrentHashMap<>();
     private final Thread shutdownHook = new Thread(this::close, "local-stack-shutdown");
     private Secrets secrets;
     private boolean closed;
@@ -83,7 +84,11 @@ public final class LocalStack implements AutoCloseable {
                             ports.get(service),
                             environmentOf(service, shared)));
         }
-        servers.values().forEach(LibertyServer::start);
+        synchronized (this) {
+            // Holding the lock, so a Ctrl-C during start-up cannot slip between its clean-up and these processes.
+            ensureOpen();
+            servers.values().forEach(LibertyServer::start);
+        }
         progress.step("started " + servers.size() + " Liberty servers; waiting until each is ready");
         awaitReady(servers.values());
     }
@@ -148,7 +153,7 @@ public final class LocalStack implements AutoCloseable {
             Map<String, Future<BackingService>> running = new HashMap<>();
             starters.forEach((name, starter) -> running.put(name, pool.submit(() -> {
                 BackingService started = starter.call();
-                backing.add(started);
+                register(started);
                 progress.step(started.name() + " ready at " + started.describe());
                 return started;
             })));
@@ -166,6 +171,21 @@ public final class LocalStack implements AutoCloseable {
             }
         } finally {
             pool.shutdown();
+        }
+    }
+
+    /** Keeps a started backing service for clean-up, or stops it at once if the stack was closed meanwhile. */
+    private synchronized void register(BackingService started) {
+        if (closed) {
+            started.close();
+            ensureOpen();
+        }
+        backing.add(started);
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new StackException("stopped while starting");
         }
     }
 
@@ -253,6 +273,7 @@ public final class LocalStack implements AutoCloseable {
             for (LibertyServer server : toWatch) {
                 waits.add(pool.submit(() -> {
                     server.awaitReady(deadline, options.readyTimeout());
+                    readyAfter.put(server.service(), Duration.ofNanos(System.nanoTime() - started));
                     progress.step(String.format(
                             "%-8s ready in %4.1f s at %s",
                             server.service().serverName(), (System.nanoTime() - started) / 1e9, server.url()));
@@ -307,6 +328,11 @@ public final class LocalStack implements AutoCloseable {
         synchronized (backing) {
             return backing.stream().filter(type::isInstance).map(type::cast).findFirst();
         }
+    }
+
+    /** How long each server took from its start until it first answered ready. */
+    public Map<Service, Duration> readyAfter() {
+        return Map.copyOf(readyAfter);
     }
 
     public Secrets secrets() {

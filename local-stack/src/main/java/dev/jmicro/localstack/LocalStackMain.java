@@ -1,6 +1,8 @@
 package dev.jmicro.localstack;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -42,6 +44,7 @@ public final class LocalStackMain {
         }
         LocalStack stack;
         try {
+            logLibrariesTo(options.runDir().resolve("logs/local-stack.log"));
             stack = LocalStack.start(options, Progress.toStdout());
         } catch (StackException e) {
             System.err.println("local-stack: " + e.getMessage());
@@ -56,6 +59,19 @@ public final class LocalStackMain {
             Thread.currentThread().interrupt();
             stack.close();
         }
+    }
+
+    /**
+     * The embedded servers' own warnings go to a file, so the console keeps to the progress lines and, on failure, the
+     * one line that says why. Must run before any of them creates a logger.
+     */
+    private static void logLibrariesTo(Path file) {
+        try {
+            Files.createDirectories(file.getParent());
+        } catch (IOException e) {
+            throw new StackException("cannot create " + file.getParent() + ": " + e.getMessage(), e);
+        }
+        System.setProperty("org.slf4j.simpleLogger.logFile", file.toString());
     }
 
     static StackOptions parse(String[] args, Path root) {

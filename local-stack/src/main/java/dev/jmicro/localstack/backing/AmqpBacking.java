@@ -3,6 +3,8 @@ package dev.jmicro.localstack.backing;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.api.core.SimpleString;
@@ -11,6 +13,9 @@ import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.server.JournalType;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
+import org.apache.qpid.protonj2.client.Client;
+import org.apache.qpid.protonj2.client.Connection;
+import org.apache.qpid.protonj2.client.ConnectionOptions;
 
 /**
  * An AMQP 1.0 broker: embedded Apache ActiveMQ Artemis with the topology of the RabbitMQ definitions file and a
@@ -68,13 +73,25 @@ public final class AmqpBacking implements BackingService {
         return new AmqpBacking(broker, "127.0.0.1", port, "guest", "guest", "artemis");
     }
 
-    public static AmqpBacking external(URI url) {
+    /** Uses a running broker after checking that it accepts an AMQP 1.0 connection with these credentials. */
+    public static AmqpBacking external(URI url) throws Exception {
         String[] credentials = url.getUserInfo() == null
                 ? new String[] {"guest", "guest"}
                 : url.getUserInfo().split(":", 2);
         int port = url.getPort() < 0 ? 5672 : url.getPort();
-        return new AmqpBacking(
-                null, url.getHost(), port, credentials[0], credentials.length > 1 ? credentials[1] : "", "rabbitmq");
+        String password = credentials.length > 1 ? credentials[1] : "";
+        ConnectionOptions options = new ConnectionOptions().user(credentials[0]).password(password);
+        options.openTimeout(5, TimeUnit.SECONDS);
+        try (Client client = Client.create();
+                Connection connection = client.connect(url.getHost(), port, options)) {
+            connection.openFuture().get(5, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(
+                    "no AMQP 1.0 connection to " + url.getHost() + ":" + port + " ("
+                            + e.getCause().getMessage() + "); on RabbitMQ 3.x enable the rabbitmq_amqp1_0 plugin",
+                    e);
+        }
+        return new AmqpBacking(null, url.getHost(), port, credentials[0], password, "rabbitmq");
     }
 
     public String host() {

@@ -31,12 +31,19 @@ public final class ZipkinBacking implements BackingService {
         Files.createDirectories(log.getParent());
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder = new ProcessBuilder(List.of(
-                        java, "-Xmx160m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar.toString()))
+                        java,
+                        "-Xmx160m",
+                        "-XX:+UseSerialGC",
+                        "-XX:TieredStopAtLevel=1",
+                        "-jar",
+                        jar.toString(),
+                        // Loopback only: a laptop's trace viewer is nobody else's business.
+                        "--armeria.ports[0].ip=127.0.0.1",
+                        "--armeria.ports[0].port=" + port,
+                        "--armeria.ports[0].protocols[0]=http"))
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
-        builder.environment().put("QUERY_PORT", Integer.toString(port));
         builder.environment().put("STORAGE_TYPE", "mem");
-        builder.environment().put("QUERY_BIND_ADDRESS", "127.0.0.1");
         Process process = builder.start();
         ZipkinBacking zipkin = new ZipkinBacking(process, port);
         zipkin.awaitHealthy(timeout, log);

@@ -1,0 +1,79 @@
+package dev.jmicro.bench;
+
+import dev.jmicro.localstack.LocalStack;
+import dev.jmicro.localstack.Service;
+import dev.jmicro.localstack.StackOptions;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * How fast the whole local stack becomes ready and how much memory each Liberty server holds at idle. Starts the
+ * stack from the built artifacts twice: cold (no Liberty workarea, as after a clean build) and warm (the workarea of
+ * the first start kept, as on every later start). Options: {@code --jvm-args="..."} to compare tunings,
+ * {@code --idle-seconds=N} before RSS is read (default 20).
+ */
+public final class StartupBenchmark {
+
+    private StartupBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        Path root = StackOptions.findRoot();
+        StackOptions.Builder builder =
+                StackOptions.forTests(root, root.resolve("bench/target/startup-run")).toBuilder();
+        long idleSeconds = 20;
+        for (String arg : args) {
+            if (arg.startsWith("--jvm-args=")) {
+                builder.jvmArgs(arg.substring("--jvm-args=".length()));
+            } else if (arg.startsWith("--idle-seconds=")) {
+                idleSeconds = Long.parseLong(arg.substring("--idle-seconds=".length()));
+            } else {
+                throw new IllegalArgumentException("unknown option " + arg);
+            }
+        }
+        StackOptions options = builder.build();
+        System.out.println("Liberty JVM options: " + options.jvmArgs());
+        System.out.printf(
+                "machine: %d cores, Java %s%n%n",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+
+        deleteRecursively(options.runDir().resolve("servers"));
+        measure("cold", options, idleSeconds);
+        measure("warm", options, idleSeconds);
+    }
+
+    private static void measure(String label, StackOptions options, long idleSeconds) throws InterruptedException {
+        long start = System.nanoTime();
+        try (LocalStack stack = LocalStack.start(options, line -> {})) {
+            Duration whole = Duration.ofNanos(System.nanoTime() - start);
+            Thread.sleep(idleSeconds * 1000);
+            System.out.printf(
+                    "%s start: whole stack (backing services + 6 servers) ready in %.1f s%n",
+                    label, whole.toMillis() / 1000.0);
+            System.out.printf("  %-9s %10s %14s%n", "service", "ready (s)", "idle RSS (MB)");
+            long totalRss = 0;
+            for (Service service : Service.values()) {
+                long rss = stack.server(service).residentBytes().orElse(-1L);
+                totalRss += Math.max(0, rss);
+                System.out.printf(
+                        "  %-9s %10.1f %14.0f%n",
+                        service.serverName(), stack.readyAfter().get(service).toMillis() / 1000.0, rss / 1048576.0);
+            }
+            System.out.printf("  %-9s %10s %14.0f%n%n", "all", "", totalRss / 1048576.0);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package dev.jmicro.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.jmicro.localstack.LocalStack;
+import dev.jmicro.localstack.Progress;
+import dev.jmicro.localstack.Service;
+import dev.jmicro.localstack.backing.ZipkinBacking;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** All six services on their Liberty servers with every backing service, as {@code ./mvnw -Prun} starts them. */
+class WholeSystemIT {
+
+    private static final String VERSION = System.getProperty("project.version", "1.0.0-SNAPSHOT");
+    private static LocalStack stack;
+
+    @BeforeAll
+    static void startTheWholeSystem() {
+        stack = LocalStack.start(TestStacks.options("whole-system"), Progress.toStdout());
+    }
+
+    @AfterAll
+    static void stopIt() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    private static URI url(Service service, String path) {
+        return stack.server(service).url().resolve(path);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Service.class)
+    void reportsLiveReadyAndStarted(Service service) {
+        for (String probe : new String[] {"health/live", "health/ready", "health/started"}) {
+            HttpResponse<String> answer = Http.get(url(service, probe));
+            assertEquals(200, answer.statusCode(), service + " " + probe + ": " + answer.body());
+            assertEquals("UP", Http.object(answer).getString("status"), service + " " + probe);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Service.class)
+    void servesPrometheusMetrics(Service service) {
+        HttpResponse<String> answer = Http.get(url(service, "metrics"));
+
+        assertEquals(200, answer.statusCode(), service + " /metrics");
+        assertTrue(Http.contentType(answer).startsWith("text/plain"), "Prometheus text: " + Http.contentType(answer));
+        assertTrue(answer.body().contains("# TYPE "), "metric families present");
+        assertTrue(answer.body().contains("mp_scope=\"base\""), "JVM base metrics present");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Service.class)
+    void documentsItsApiWithOpenApi(Service service) {
+        JsonObject document = Http.object(Http.get(url(service, "openapi?format=JSON")));
+
+        assertEquals(service.serverName(), document.getJsonObject("info").getString("title"), "title");
+        assertEquals(VERSION, document.getJsonObject("info").getString("version"), "version");
+        assertTrue(document.getJsonObject("paths").containsKey("/info"), "the info endpoint is documented");
+
+        HttpResponse<String> ui = Http.get(url(service, "openapi/ui/"));
+        assertEquals(200, ui.statusCode(), "OpenAPI UI");
+        assertTrue(Http.contentType(ui).startsWith("text/html"), "UI is a page: " + Http.contentType(ui));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Service.class)
+    void namesItselfAndItsVersion(Service service) {
+        HttpResponse<String> answer = Http.get(url(service, "info"));
+
+        assertEquals(200, answer.statusCode(), "GET /info");
+        assertEquals(service.serverName(), Http.object(answer).getString("name"));
+        assertEquals(VERSION, Http.object(answer).getString("version"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Service.class)
+    void answersAnUnknownPathWithA404Problem(Service service) {
+        HttpResponse<String> answer = Http.get(url(service, "no/such/thing"));
+
+        assertEquals(404, answer.statusCode(), "status");
+        assertEquals("application/problem+json", Http.contentType(answer), "media type");
+        JsonObject problem = Http.object(answer);
+        assertEquals(404, problem.getInt("status"), "status member");
+        assertEquals("Not Found", problem.getString("title"), "title member");
+        assertFalse(answer.body().contains("RESTEASY"), "no runtime internals leak: " + answer.body());
+    }
+
+    @Test
+    void everyServiceExportsItsTracesToTheViewer() throws InterruptedException {
+        URI zipkin = URI.create(stack.backing(ZipkinBacking.class).orElseThrow().url());
+        Set<String> expected =
+                Arrays.stream(Service.values()).map(Service::serverName).collect(Collectors.toSet());
+        Set<String> seen = new TreeSet<>();
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (!seen.containsAll(expected) && System.nanoTime() < deadline) {
+            for (Service service : Service.values()) {
+                Http.get(url(service, "info"));
+            }
+            Thread.sleep(1000);
+            JsonArray services = (JsonArray)
+                    Http.json(Http.get(zipkin.resolve("api/v2/services")).body());
+            services.getValuesAs(JsonString.class).forEach(name -> seen.add(name.getString()));
+        }
+        assertTrue(seen.containsAll(expected), "services with traces in Zipkin: " + seen);
+    }
+}
