@@ -25,18 +25,12 @@ import org.apache.qpid.protonj2.client.ConnectionOptions;
 public final class AmqpBacking implements BackingService {
 
     private final EmbeddedActiveMQ embedded;
-    private final String host;
-    private final int port;
-    private final String user;
-    private final String password;
+    private final Endpoint endpoint;
     private final String kind;
 
-    private AmqpBacking(EmbeddedActiveMQ embedded, String host, int port, String user, String password, String kind) {
+    private AmqpBacking(EmbeddedActiveMQ embedded, Endpoint endpoint, String kind) {
         this.embedded = embedded;
-        this.host = host;
-        this.port = port;
-        this.user = user;
-        this.password = password;
+        this.endpoint = endpoint;
         this.kind = kind;
     }
 
@@ -70,36 +64,33 @@ public final class AmqpBacking implements BackingService {
         EmbeddedActiveMQ broker = new EmbeddedActiveMQ().setConfiguration(config);
         broker.start();
         // No credentials are checked (security is off); services still need some to connect with.
-        return new AmqpBacking(broker, "127.0.0.1", port, "guest", "guest", "artemis");
+        return new AmqpBacking(broker, new Endpoint("127.0.0.1", port, "guest", "guest"), "artemis");
     }
 
     /** Uses a running broker after checking that it accepts an AMQP 1.0 connection with these credentials. */
     public static AmqpBacking external(URI url) throws Exception {
-        String[] credentials = url.getUserInfo() == null
-                ? new String[] {"guest", "guest"}
-                : url.getUserInfo().split(":", 2);
-        int port = url.getPort() < 0 ? 5672 : url.getPort();
-        String password = credentials.length > 1 ? credentials[1] : "";
-        ConnectionOptions options = new ConnectionOptions().user(credentials[0]).password(password);
+        Endpoint endpoint = Endpoint.of(url, 5672, "guest", "guest");
+        ConnectionOptions options =
+                new ConnectionOptions().user(endpoint.user()).password(endpoint.password());
         options.openTimeout(5, TimeUnit.SECONDS);
         try (Client client = Client.create();
-                Connection connection = client.connect(url.getHost(), port, options)) {
+                Connection connection = client.connect(endpoint.host(), endpoint.port(), options)) {
             connection.openFuture().get(5, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             throw new IllegalStateException(
-                    "no AMQP 1.0 connection to " + url.getHost() + ":" + port + " ("
+                    "no AMQP 1.0 connection to " + endpoint.host() + ":" + endpoint.port() + " ("
                             + e.getCause().getMessage() + "); on RabbitMQ 3.x enable the rabbitmq_amqp1_0 plugin",
                     e);
         }
-        return new AmqpBacking(null, url.getHost(), port, credentials[0], password, "rabbitmq");
+        return new AmqpBacking(null, endpoint, "rabbitmq");
     }
 
     public String host() {
-        return host;
+        return endpoint.host();
     }
 
     public int port() {
-        return port;
+        return endpoint.port();
     }
 
     @Override
@@ -109,17 +100,17 @@ public final class AmqpBacking implements BackingService {
 
     @Override
     public String describe() {
-        return "amqp://" + host + ":" + port + " (" + kind + ")";
+        return "amqp://" + endpoint.host() + ":" + endpoint.port() + " (" + kind + ")";
     }
 
     /** SmallRye's AMQP connector reads exactly these keys; AMQP_BROKER tells the address syntax to use. */
     @Override
     public Map<String, String> environment() {
         return Map.of(
-                "AMQP_HOST", host,
-                "AMQP_PORT", Integer.toString(port),
-                "AMQP_USERNAME", user,
-                "AMQP_PASSWORD", password,
+                "AMQP_HOST", endpoint.host(),
+                "AMQP_PORT", Integer.toString(endpoint.port()),
+                "AMQP_USERNAME", endpoint.user(),
+                "AMQP_PASSWORD", endpoint.password(),
                 "AMQP_BROKER", kind);
     }
 

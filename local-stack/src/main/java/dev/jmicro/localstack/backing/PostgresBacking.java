@@ -18,19 +18,12 @@ import java.util.Map;
 public final class PostgresBacking implements BackingService {
 
     private final EmbeddedPostgres embedded;
-    private final String host;
-    private final int port;
-    private final String user;
-    private final String password;
+    private final Endpoint endpoint;
     private final String database;
 
-    private PostgresBacking(
-            EmbeddedPostgres embedded, String host, int port, String user, String password, String database) {
+    private PostgresBacking(EmbeddedPostgres embedded, Endpoint endpoint, String database) {
         this.embedded = embedded;
-        this.host = host;
-        this.port = port;
-        this.user = user;
-        this.password = password;
+        this.endpoint = endpoint;
         this.database = database;
     }
 
@@ -43,26 +36,22 @@ public final class PostgresBacking implements BackingService {
                 .setServerConfig("listen_addresses", "127.0.0.1")
                 .start();
         // The embedded server trusts local connections; the password is only there because services require one.
-        PostgresBacking backing = new PostgresBacking(postgres, "127.0.0.1", port, "postgres", "postgres", database);
+        PostgresBacking backing =
+                new PostgresBacking(postgres, new Endpoint("127.0.0.1", port, "postgres", "postgres"), database);
         backing.createDatabaseIfMissing();
         return backing;
     }
 
     /** Uses a running server, e.g. the machine's PostgreSQL in CI. */
     public static PostgresBacking external(URI url, String database) {
-        String[] credentials = url.getUserInfo() == null
-                ? new String[] {"postgres", ""}
-                : url.getUserInfo().split(":", 2);
-        String password = credentials.length > 1 ? credentials[1] : "";
-        int port = url.getPort() < 0 ? 5432 : url.getPort();
-        PostgresBacking backing = new PostgresBacking(null, url.getHost(), port, credentials[0], password, database);
+        PostgresBacking backing = new PostgresBacking(null, Endpoint.of(url, 5432, "postgres", ""), database);
         backing.createDatabaseIfMissing();
         return backing;
     }
 
     private void createDatabaseIfMissing() {
-        String maintenance = "jdbc:postgresql://" + host + ":" + port + "/postgres";
-        try (Connection connection = DriverManager.getConnection(maintenance, user, password);
+        String maintenance = "jdbc:postgresql://" + endpoint.host() + ":" + endpoint.port() + "/postgres";
+        try (Connection connection = DriverManager.getConnection(maintenance, endpoint.user(), endpoint.password());
                 var exists = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
             exists.setString(1, database);
             try (ResultSet row = exists.executeQuery()) {
@@ -78,20 +67,20 @@ public final class PostgresBacking implements BackingService {
             }
         } catch (SQLException e) {
             throw new IllegalStateException(
-                    "cannot reach PostgreSQL at " + host + ":" + port + ": " + e.getMessage(), e);
+                    "cannot reach PostgreSQL at " + endpoint.host() + ":" + endpoint.port() + ": " + e.getMessage(), e);
         }
     }
 
     public String jdbcUrl() {
-        return "jdbc:postgresql://" + host + ":" + port + "/" + database;
+        return "jdbc:postgresql://" + endpoint.host() + ":" + endpoint.port() + "/" + database;
     }
 
     public String user() {
-        return user;
+        return endpoint.user();
     }
 
     public String password() {
-        return password;
+        return endpoint.password();
     }
 
     @Override
@@ -101,17 +90,18 @@ public final class PostgresBacking implements BackingService {
 
     @Override
     public String describe() {
-        return "postgresql://" + host + ":" + port + "/" + database + (embedded == null ? "" : " (embedded)");
+        return "postgresql://" + endpoint.host() + ":" + endpoint.port() + "/" + database
+                + (embedded == null ? "" : " (embedded)");
     }
 
     @Override
     public Map<String, String> environment() {
         return Map.of(
-                "DB_HOST", host,
-                "DB_PORT", Integer.toString(port),
+                "DB_HOST", endpoint.host(),
+                "DB_PORT", Integer.toString(endpoint.port()),
                 "DB_NAME", database,
-                "DB_USER", user,
-                "DB_PASSWORD", password);
+                "DB_USER", endpoint.user(),
+                "DB_PASSWORD", endpoint.password());
     }
 
     @Override
