@@ -2,6 +2,7 @@ package dev.jmicro.support.problem.boundary;
 
 import dev.jmicro.support.problem.entity.Problem;
 import jakarta.json.bind.JsonbException;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -15,6 +16,15 @@ public class MalformedJsonMapper implements ExceptionMapper<JsonbException> {
 
     @Override
     public Response toResponse(JsonbException exception) {
+        // A limit hit while the body was being read (e.g. 413 from RequestSizeLimit) keeps its own answer.
+        for (Throwable cause = exception.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof WebApplicationException refused) {
+                return refused.getResponse();
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
         return Problem.of(Response.Status.BAD_REQUEST, "Malformed JSON body: " + firstLine(exception))
                 .toResponse();
     }

@@ -2,15 +2,24 @@ package dev.jmicro.support.problem.entity;
 
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 
 /**
  * An RFC 9457 problem document. {@code type} stays {@code about:blank} unless a service defines its own problem types,
  * in which case {@code title} is the short, fixed summary of that type and {@code detail} explains this occurrence.
+ * {@code errors} lists what was wrong with which field of a request (omitted when there is none).
  */
-public record Problem(String type, String title, int status, String detail) {
+public record Problem(String type, String title, int status, String detail, List<FieldError> errors) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
     public static final MediaType PROBLEM_JSON = MediaType.valueOf(MEDIA_TYPE);
+
+    /** One field of the request and what is wrong with it. */
+    public record FieldError(String field, String message) {}
+
+    public Problem(String type, String title, int status, String detail) {
+        this(type, title, status, detail, null);
+    }
 
     /** A problem of the generic type whose title is the standard reason phrase of the status. */
     public static Problem of(Response.StatusType status, String detail) {

@@ -1,0 +1,2 @@
+/** Rendering, the durable outbox and delivery over SMTP with retries. */
+package dev.jmicro.mail.send.control;
