@@ -8,6 +8,7 @@ import dev.jmicro.localstack.LocalStack;
 import dev.jmicro.localstack.Progress;
 import dev.jmicro.localstack.Service;
 import dev.jmicro.localstack.backing.ZipkinBacking;
+import dev.jmicro.localstack.support.Http;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;

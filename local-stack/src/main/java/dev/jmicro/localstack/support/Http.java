@@ -1,0 +1,66 @@
+package dev.jmicro.localstack.support;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonStructure;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/**
+ * The HTTP client of the tests and benchmarks. HTTP/1.1 only: Liberty with gRPC answers an h2c upgrade with an empty
+ * 200 (see ARCHITECTURE.md), and real clients of the system use HTTP/1.1 or TLS.
+ */
+public final class Http {
+
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2))
+            .build();
+
+    private Http() {}
+
+    public static HttpResponse<String> get(URI uri) {
+        return send(HttpRequest.newBuilder(uri).GET());
+    }
+
+    /** POSTs a JSON body; {@code headers} are name, value pairs. */
+    public static HttpResponse<String> postJson(URI uri, String json, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request);
+    }
+
+    public static String contentType(HttpResponse<?> response) {
+        return response.headers().firstValue("Content-Type").orElse("");
+    }
+
+    public static JsonObject object(HttpResponse<String> response) {
+        return (JsonObject) json(response.body());
+    }
+
+    public static JsonStructure json(String body) {
+        return Json.createReader(new StringReader(body)).read();
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) {
+        HttpRequest built = request.timeout(Duration.ofSeconds(10)).build();
+        try {
+            return CLIENT.send(built, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(built.method() + " " + built.uri() + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}
