@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.jmicro.localstack.LocalStack;
 import dev.jmicro.localstack.Progress;
 import dev.jmicro.localstack.Service;
+import dev.jmicro.localstack.backing.SmtpBacking;
 import dev.jmicro.localstack.backing.ZipkinBacking;
 import dev.jmicro.localstack.support.Http;
 import jakarta.json.JsonArray;
@@ -102,6 +103,24 @@ class WholeSystemIT {
         assertEquals(404, problem.getInt("status"), "status member");
         assertEquals("Not Found", problem.getString("title"), "title member");
         assertFalse(answer.body().contains("RESTEASY"), "no runtime internals leak: " + answer.body());
+    }
+
+    @Test
+    void aMailSentThroughTheMailServiceArrivesAtTheLocalSmtpServer() throws Exception {
+        SmtpBacking smtp = stack.backing(SmtpBacking.class).orElseThrow();
+        int before = smtp.received().size();
+
+        HttpResponse<String> answer = Http.postJson(
+                url(Service.MAIL, "send"),
+                "{\"to\":\"someone@example.com\",\"subject\":\"wired up\",\"message\":\"hello\"}");
+
+        assertEquals(202, answer.statusCode(), answer.body());
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (smtp.received().size() == before && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertEquals(before + 1, smtp.received().size(), "one mail arrived");
+        assertEquals("wired up", smtp.received().get(before).getSubject());
     }
 
     @Test

@@ -32,8 +32,8 @@ import org.subethamail.smtp.server.SMTPServer;
 import org.subethamail.smtp.server.Session;
 
 /**
- * The mail service against an SMTP server that requires STARTTLS and a login (SubEthaSMTP, since GreenMail has no
- * STARTTLS), with a self-signed certificate made for this run.
+ * The mail service against SMTP servers that require encryption (SubEthaSMTP, since GreenMail has no STARTTLS), with a
+ * self-signed certificate made for this run: one requires STARTTLS and a login, one speaks TLS from the first byte.
  */
 class SecureSmtpIT {
 
@@ -45,9 +45,12 @@ class SecureSmtpIT {
     private static final List<Received> received = new CopyOnWriteArrayList<>();
     private static SMTPServer smtp;
     private static MailServer mail;
+    private static SMTPServer implicitTlsSmtp;
+    private static MailServer implicitTlsMail;
 
     @BeforeAll
     static void start() throws Exception {
+        SSLContext tls = selfSignedTls();
         int port = Ports.free();
         smtp = new SMTPServer.Builder()
                 .bindAddress(InetAddress.getLoopbackAddress())
@@ -55,7 +58,7 @@ class SecureSmtpIT {
                 .port(port)
                 .enableTLS(true)
                 .requireTLS(true)
-                .startTlsSocketFactory(selfSignedTls())
+                .startTlsSocketFactory(tls)
                 .requireAuth(true)
                 .authenticationHandlerFactory(new EasyAuthenticationHandlerFactory((user, password, context) -> {
                     if (!USER.equals(user) || !PASSWORD.equals(password)) {
@@ -80,14 +83,50 @@ class SecureSmtpIT {
                         PASSWORD,
                         "SMTP_SSL_TRUST",
                         "127.0.0.1"));
+
+        int implicitPort = Ports.free();
+        implicitTlsSmtp = new SMTPServer.Builder()
+                .bindAddress(InetAddress.getLoopbackAddress())
+                .hostName("127.0.0.1")
+                .port(implicitPort)
+                .serverSocketFactory(tls)
+                .messageHandlerFactory(Recorder::new)
+                .build();
+        implicitTlsSmtp.start();
+        implicitTlsMail = MailServer.start(
+                "implicit-tls-smtp",
+                Map.of(
+                        "SMTP_HOST", "127.0.0.1",
+                        "SMTP_PORT", Integer.toString(implicitPort),
+                        "SMTP_ENCRYPTION", "ssl",
+                        "SMTP_SSL_TRUST", "127.0.0.1"));
     }
 
     @AfterAll
     static void stop() {
-        if (mail != null) {
-            mail.close();
+        for (MailServer server : new MailServer[] {mail, implicitTlsMail}) {
+            if (server != null) {
+                server.close();
+            }
         }
         smtp.stop();
+        if (implicitTlsSmtp != null) {
+            implicitTlsSmtp.stop();
+        }
+    }
+
+    @Test
+    void aMailIsDeliveredOverImplicitTls() throws Exception {
+        HttpResponse<String> answer =
+                implicitTlsMail.send("{\"to\":\"dave@example.com\",\"subject\":\"Implicit TLS\",\"message\":\"m\"}");
+
+        assertEquals(202, answer.statusCode(), answer.body());
+        assertTrue(
+                MailServer.eventually(Duration.ofSeconds(20), () -> received.stream()
+                        .anyMatch(r -> r.recipients().equals(List.of("dave@example.com")))),
+                "delivered over the TLS socket");
+        assertTrue(MailServer.eventually(Duration.ofSeconds(5), () -> "sent"
+                .equals(implicitTlsMail.delivery(answer).getString("state"))));
     }
 
     @Test
@@ -96,8 +135,14 @@ class SecureSmtpIT {
                 mail.send("{\"to\":\"carol@example.com\",\"subject\":\"Secure hello\",\"message\":\"over TLS\"}");
 
         assertEquals(202, answer.statusCode(), answer.body());
-        assertTrue(MailServer.eventually(Duration.ofSeconds(20), () -> received.size() >= 1), "delivered");
-        Received mail = received.get(0);
+        assertTrue(
+                MailServer.eventually(Duration.ofSeconds(20), () -> received.stream()
+                        .anyMatch(r -> r.recipients().equals(List.of("carol@example.com")))),
+                "delivered");
+        Received mail = received.stream()
+                .filter(r -> r.recipients().equals(List.of("carol@example.com")))
+                .findFirst()
+                .orElseThrow();
         assertTrue(mail.tls(), "the session had switched to TLS");
         assertEquals(USER, mail.identity(), "logged in as the configured user");
         assertEquals(List.of("carol@example.com"), mail.recipients());
