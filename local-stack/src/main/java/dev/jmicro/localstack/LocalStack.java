@@ -234,7 +234,7 @@ public final class LocalStack implements AutoCloseable {
         }
         env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", secrets.publicKey().toUri().toString());
         env.put("MP_JWT_VERIFY_ISSUER", ISSUER);
-        backing.stream().filter(b -> b instanceof ZipkinBacking).forEach(b -> env.putAll(b.environment()));
+        backing.stream().filter(b -> b.kind() == Backing.TRACES).forEach(b -> env.putAll(b.environment()));
         return env;
     }
 
@@ -242,15 +242,7 @@ public final class LocalStack implements AutoCloseable {
         Map<String, String> env = new HashMap<>(shared);
         env.put("OTEL_SERVICE_NAME", service.serverName());
         for (BackingService running : backing) {
-            boolean needed =
-                    switch (running.name()) {
-                        case "postgres" -> service.needs().contains(Backing.POSTGRES);
-                        case "mongo" -> service.needs().contains(Backing.MONGO);
-                        case "amqp" -> service.needs().contains(Backing.AMQP);
-                        case "smtp" -> service.needs().contains(Backing.SMTP);
-                        default -> false;
-                    };
-            if (needed) {
+            if (service.needs().contains(running.kind())) {
                 env.putAll(running.environment());
             }
         }

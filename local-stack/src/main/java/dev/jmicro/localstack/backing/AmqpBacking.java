@@ -94,6 +94,11 @@ public final class AmqpBacking implements BackingService {
     }
 
     @Override
+    public Backing kind() {
+        return Backing.AMQP;
+    }
+
+    @Override
     public String name() {
         return "amqp";
     }

@@ -1,9 +1,10 @@
 package dev.jmicro.localstack.backing;
 
-/** The kinds of backing service a service can need; the trace viewer is started for all when enabled. */
+/** The kinds of backing service. A service needs some of the first four; every service sends traces when enabled. */
 public enum Backing {
     POSTGRES,
     MONGO,
     AMQP,
-    SMTP
+    SMTP,
+    TRACES
 }

@@ -5,6 +5,9 @@ import java.util.Map;
 /** A running backing service: what services need to reach it, and how to stop it. */
 public interface BackingService extends AutoCloseable {
 
+    /** What it is for; services get the environment of the kinds they need. */
+    Backing kind();
+
     /** A short name for progress lines and errors, e.g. {@code postgres}. */
     String name();
 

@@ -29,6 +29,11 @@ public final class MongoBacking implements BackingService {
     }
 
     @Override
+    public Backing kind() {
+        return Backing.MONGO;
+    }
+
+    @Override
     public String name() {
         return "mongo";
     }

@@ -84,6 +84,11 @@ public final class PostgresBacking implements BackingService {
     }
 
     @Override
+    public Backing kind() {
+        return Backing.POSTGRES;
+    }
+
+    @Override
     public String name() {
         return "postgres";
     }

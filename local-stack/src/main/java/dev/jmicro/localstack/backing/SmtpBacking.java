@@ -55,6 +55,11 @@ public final class SmtpBacking implements BackingService {
     }
 
     @Override
+    public Backing kind() {
+        return Backing.SMTP;
+    }
+
+    @Override
     public String name() {
         return "smtp";
     }

@@ -1,6 +1,6 @@
 package dev.jmicro.localstack.backing;
 
-import dev.jmicro.localstack.support.HttpProbe;
+import dev.jmicro.localstack.support.Http;
 import dev.jmicro.localstack.support.ProcessTree;
 import java.io.IOException;
 import java.net.URI;
@@ -57,7 +57,7 @@ public final class ZipkinBacking implements BackingService {
             if (!process.isAlive()) {
                 throw new IllegalStateException("zipkin exited with code " + process.exitValue() + "; see " + log);
             }
-            if (HttpProbe.status(health) == 200) {
+            if (Http.status(health) == 200) {
                 return;
             }
             sleep(250);
@@ -68,6 +68,11 @@ public final class ZipkinBacking implements BackingService {
 
     public String url() {
         return "http://127.0.0.1:" + port + "/";
+    }
+
+    @Override
+    public Backing kind() {
+        return Backing.TRACES;
     }
 
     @Override

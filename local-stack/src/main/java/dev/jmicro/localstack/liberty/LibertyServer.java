@@ -2,7 +2,7 @@ package dev.jmicro.localstack.liberty;
 
 import dev.jmicro.localstack.Service;
 import dev.jmicro.localstack.StackException;
-import dev.jmicro.localstack.support.HttpProbe;
+import dev.jmicro.localstack.support.Http;
 import dev.jmicro.localstack.support.ProcessTree;
 import java.io.IOException;
 import java.net.URI;
@@ -86,7 +86,7 @@ public final class LibertyServer {
                         + (running == null ? "" : " with code " + running.exitValue())
                         + " before it was ready; see " + log());
             }
-            if (HttpProbe.status(ready) == 200) {
+            if (Http.status(ready) == 200) {
                 return;
             }
             if (System.nanoTime() > deadlineNanos) {

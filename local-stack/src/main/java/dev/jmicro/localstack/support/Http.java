@@ -13,8 +13,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /**
- * The HTTP client of the tests and benchmarks. HTTP/1.1 only: Liberty with gRPC answers an h2c upgrade with an empty
- * 200 (see ARCHITECTURE.md), and real clients of the system use HTTP/1.1 or TLS.
+ * The one HTTP client of the launcher, the tests and the benchmarks. HTTP/1.1 only: a Liberty server with gRPC answers
+ * an h2c upgrade request with an empty 200 (see ARCHITECTURE.md), which would look healthy when it is not.
  */
 public final class Http {
 
@@ -24,6 +24,22 @@ public final class Http {
             .build();
 
     private Http() {}
+
+    /** The status of a GET, or -1 when nothing answers within two seconds: for health polling. */
+    public static int status(URI uri) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(uri)
+                    .timeout(Duration.ofSeconds(2))
+                    .GET()
+                    .build();
+            return CLIENT.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
 
     public static HttpResponse<String> get(URI uri) {
         return send(HttpRequest.newBuilder(uri).GET());

@@ -52,10 +52,7 @@ class SecureSmtpIT {
     static void start() throws Exception {
         SSLContext tls = selfSignedTls();
         int port = Ports.free();
-        smtp = new SMTPServer.Builder()
-                .bindAddress(InetAddress.getLoopbackAddress())
-                .hostName("127.0.0.1")
-                .port(port)
+        smtp = recordingServer(port)
                 .enableTLS(true)
                 .requireTLS(true)
                 .startTlsSocketFactory(tls)
@@ -65,7 +62,6 @@ class SecureSmtpIT {
                         throw new LoginFailedException();
                     }
                 }))
-                .messageHandlerFactory(Recorder::new)
                 .build();
         smtp.start();
         mail = MailServer.start(
@@ -85,13 +81,7 @@ class SecureSmtpIT {
                         "127.0.0.1"));
 
         int implicitPort = Ports.free();
-        implicitTlsSmtp = new SMTPServer.Builder()
-                .bindAddress(InetAddress.getLoopbackAddress())
-                .hostName("127.0.0.1")
-                .port(implicitPort)
-                .serverSocketFactory(tls)
-                .messageHandlerFactory(Recorder::new)
-                .build();
+        implicitTlsSmtp = recordingServer(implicitPort).serverSocketFactory(tls).build();
         implicitTlsSmtp.start();
         implicitTlsMail = MailServer.start(
                 "implicit-tls-smtp",
@@ -163,6 +153,15 @@ class SecureSmtpIT {
         assertEquals(1, delivery.getInt("attempts"), "a permanent refusal is not retried");
         assertTrue(delivery.getString("last_error").contains("550"), "the server's reason: " + delivery);
         assertTrue(mail.metrics().matches("(?s).*mail_failed_total\\{[^}]*} [1-9].*"), "failure counted");
+    }
+
+    /** An SMTP server on the loopback address that records what it receives in {@link #received}. */
+    private static SMTPServer.Builder recordingServer(int port) {
+        return new SMTPServer.Builder()
+                .bindAddress(InetAddress.getLoopbackAddress())
+                .hostName("127.0.0.1")
+                .port(port)
+                .messageHandlerFactory(Recorder::new);
     }
 
     /** Records each mail; refuses any recipient called nobody, as a real server refuses an unknown mailbox. */
