@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.util.HashSet;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class PortsTest {
@@ -16,6 +18,14 @@ class PortsTest {
             int port = taken.getLocalPort();
             assertFalse(Ports.isFree(port), "port in use");
             assertNotEquals(port, Ports.preferredOrFree(port), "another port chosen");
+        }
+    }
+
+    @Test
+    void aPortIsNeverHandedOutTwiceEvenWhenNothingBoundItYet() {
+        Set<Integer> seen = new HashSet<>();
+        for (int i = 0; i < 2000; i++) {
+            assertTrue(seen.add(Ports.free()), "handed out twice");
         }
     }
 
