@@ -1,0 +1,2 @@
+/** Readiness of the auth service: its database and its signing key. */
+package dev.jmicro.auth.health.boundary;

@@ -1,0 +1,2 @@
+/** Checking credentials and signing JSON Web Tokens. */
+package dev.jmicro.auth.signin.control;

@@ -1,0 +1,2 @@
+/** REST endpoints about users. */
+package dev.jmicro.auth.users.boundary;

@@ -1,0 +1,2 @@
+/** User storage, password hashing, schema migrations and the seeded admin. */
+package dev.jmicro.auth.users.control;

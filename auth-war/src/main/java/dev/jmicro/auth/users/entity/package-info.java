@@ -1,0 +1,2 @@
+/** The persistent user. */
+package dev.jmicro.auth.users.entity;

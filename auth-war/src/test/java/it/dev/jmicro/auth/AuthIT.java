@@ -1,0 +1,271 @@
+package it.dev.jmicro.auth;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import at.favre.lib.crypto.bcrypt.BCrypt;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import dev.jmicro.localstack.LocalStack;
+import dev.jmicro.localstack.Progress;
+import dev.jmicro.localstack.Service;
+import dev.jmicro.localstack.StackOptions;
+import dev.jmicro.localstack.backing.Endpoint;
+import dev.jmicro.localstack.backing.PostgresBacking;
+import dev.jmicro.localstack.support.Http;
+import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Date;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The auth service on its real Liberty server with a real PostgreSQL, started by the local-stack harness: the embedded
+ * one, or the server named by {@code -Dit.postgres.url} (CI: the machine's), in a scratch database dropped afterwards.
+ */
+class AuthIT {
+
+    private static final String EXTERNAL_POSTGRES = System.getProperty("it.postgres.url", "");
+    private static final String SCRATCH_DATABASE = "jmicro_it_auth_" + System.currentTimeMillis();
+    private static LocalStack stack;
+    private static PostgresBacking postgres;
+
+    @BeforeAll
+    static void start() throws Exception {
+        StackOptions.Builder options = StackOptions.forTests(
+                        StackOptions.findRoot(), StackOptions.findRoot().resolve("auth-war/target/it-stack"))
+                .toBuilder()
+                .services(Set.of(Service.AUTH))
+                .zipkin(false);
+        if (!EXTERNAL_POSTGRES.isBlank()) {
+            options.postgres(URI.create(EXTERNAL_POSTGRES), SCRATCH_DATABASE);
+        }
+        stack = LocalStack.start(options.build(), Progress.toStdout());
+        postgres = stack.backing(PostgresBacking.class).orElseThrow();
+        insertUser("legacy@example.com", "Old", "Timer", hashLikeTheOriginal("legacy-secret"), true);
+        insertUser("gone@example.com", "Former", "Staff", hashLikeTheOriginal("gone-secret"), false);
+    }
+
+    @AfterAll
+    static void stop() throws SQLException {
+        if (stack != null) {
+            stack.close();
+        }
+        if (!EXTERNAL_POSTGRES.isBlank()) {
+            Endpoint server = Endpoint.of(URI.create(EXTERNAL_POSTGRES), 5432, "postgres", "");
+            try (Connection maintenance = DriverManager.getConnection(
+                    "jdbc:postgresql://" + server.host() + ":" + server.port() + "/postgres",
+                    server.user(),
+                    server.password())) {
+                maintenance.createStatement().execute("drop database if exists " + SCRATCH_DATABASE);
+            }
+        }
+    }
+
+    private static URI url(String path) {
+        return stack.server(Service.AUTH).url().resolve(path);
+    }
+
+    private static HttpResponse<String> authenticate(String email, String password) {
+        return Http.postJson(url("authenticate"), "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}");
+    }
+
+    /** The original system's hashes were made by Go's bcrypt: $2a$; PHP-era tables hold $2y$. */
+    private static String hashLikeTheOriginal(String password) {
+        return BCrypt.with(BCrypt.Version.VERSION_2Y).hashToString(10, password.toCharArray());
+    }
+
+    private static Connection database() throws SQLException {
+        return DriverManager.getConnection(postgres.jdbcUrl(), postgres.user(), postgres.password());
+    }
+
+    private static void insertUser(String email, String first, String last, String hash, boolean active)
+            throws SQLException {
+        try (Connection db = database();
+                PreparedStatement insert = db.prepareStatement("insert into users (email, first_name, last_name,"
+                        + " password, user_active) values (?, ?, ?, ?, ?) on conflict do nothing")) {
+            insert.setString(1, email);
+            insert.setString(2, first);
+            insert.setString(3, last);
+            insert.setString(4, hash);
+            insert.setBoolean(5, active);
+            insert.executeUpdate();
+        }
+    }
+
+    private static long count(String sql) throws SQLException {
+        try (Connection db = database();
+                ResultSet rows = db.createStatement().executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    @Test
+    void theSeededAdminSignsInWithTheOriginalContract() {
+        HttpResponse<String> answer =
+                authenticate(LocalStack.ADMIN_EMAIL, stack.secrets().adminPassword());
+
+        assertEquals(202, answer.statusCode(), answer.body());
+        JsonObject body = Http.object(answer);
+        assertFalse(body.getBoolean("error"));
+        assertEquals("Logged in user " + LocalStack.ADMIN_EMAIL, body.getString("message"));
+        JsonObject user = body.getJsonObject("data");
+        assertEquals(LocalStack.ADMIN_EMAIL, user.getString("email"));
+        assertEquals(
+                Set.of("id", "email", "first_name", "last_name", "active", "created_at", "updated_at"),
+                user.keySet(),
+                "exactly the original user object");
+        assertTrue(user.getBoolean("active"));
+        assertFalse(answer.body().contains("$2"), "no hash in the answer");
+    }
+
+    @Test
+    void aHashFromTheOriginalTableVerifiesAndTheAddressIsFoundWhateverItsCase() {
+        HttpResponse<String> answer = authenticate("LEGACY@Example.com", "legacy-secret");
+
+        assertEquals(202, answer.statusCode(), answer.body());
+        assertEquals("Old", Http.object(answer).getJsonObject("data").getString("first_name"));
+    }
+
+    @Test
+    void aWrongPasswordAnUnknownAddressAndAnInactiveUserGetTheSame401() {
+        String expected = "{\"error\":true,\"message\":\"invalid credentials\"}";
+        for (HttpResponse<String> answer : new HttpResponse[] {
+            authenticate("legacy@example.com", "wrong"),
+            authenticate("nobody@example.com", "legacy-secret"),
+            authenticate("gone@example.com", "gone-secret")
+        }) {
+            assertEquals(401, answer.statusCode(), answer.body());
+            assertEquals(Http.json(expected), Http.json(answer.body()));
+        }
+    }
+
+    @Test
+    void anUnknownAddressTakesAsLongAsAWrongPassword() {
+        long wrongPassword = medianMillis(() -> authenticate("legacy@example.com", "wrong"));
+        long unknownAddress = medianMillis(() -> authenticate("nobody@example.com", "wrong"));
+
+        // One bcrypt check either way (~0.1 s at cost 10); without the decoy the unknown address would answer in ~1 ms.
+        assertTrue(
+                unknownAddress * 2 >= wrongPassword,
+                "unknown address " + unknownAddress + " ms vs wrong password " + wrongPassword + " ms");
+    }
+
+    private static long medianMillis(Runnable call) {
+        long[] times = new long[7];
+        for (int i = 0; i < times.length; i++) {
+            long start = System.nanoTime();
+            call.run();
+            times[i] = (System.nanoTime() - start) / 1_000_000;
+        }
+        java.util.Arrays.sort(times);
+        return times[times.length / 2];
+    }
+
+    @Test
+    void aTokenCarriesTheMicroProfileClaimsAndVerifiesWithThePublishedKey() throws Exception {
+        HttpResponse<String> answer = Http.postJson(
+                url("tokens"),
+                "{\"email\":\"" + LocalStack.ADMIN_EMAIL + "\",\"password\":\""
+                        + stack.secrets().adminPassword() + "\"}");
+
+        assertEquals(200, answer.statusCode(), answer.body());
+        JsonObject body = Http.object(answer);
+        assertEquals("Bearer", body.getString("token_type"));
+        assertEquals(3600, body.getInt("expires_in"));
+        SignedJWT token = SignedJWT.parse(body.getString("access_token"));
+
+        JWKSet keys = JWKSet.parse(Http.get(url(".well-known/jwks.json")).body());
+        RSAKey published = (RSAKey) keys.getKeyByKeyId(token.getHeader().getKeyID());
+        assertNotNull(published, "the token's key id is published");
+        assertFalse(published.isPrivate(), "only the public half is published");
+        assertTrue(token.verify(new RSASSAVerifier(published)), "signature verifies");
+
+        JWTClaimsSet claims = token.getJWTClaimsSet();
+        assertEquals("https://jmicro.local/auth", claims.getIssuer());
+        assertEquals(LocalStack.ADMIN_EMAIL, claims.getStringClaim("upn"));
+        assertTrue(claims.getStringListClaim("groups").containsAll(java.util.List.of("user", "admin")));
+        assertTrue(claims.getExpirationTime().after(new Date()));
+        assertNotNull(claims.getJWTID());
+        assertNotNull(claims.getSubject());
+    }
+
+    @Test
+    void wrongCredentialsGetNoToken() {
+        HttpResponse<String> answer =
+                Http.postJson(url("tokens"), "{\"email\":\"legacy@example.com\",\"password\":\"wrong\"}");
+
+        assertEquals(401, answer.statusCode());
+        assertEquals("application/problem+json", Http.contentType(answer));
+        assertEquals("Bearer", answer.headers().firstValue("WWW-Authenticate").orElse(""));
+    }
+
+    static Stream<Arguments> badRequests() {
+        return Stream.of(
+                Arguments.of("malformed JSON", "{\"email\":", 400),
+                Arguments.of("two JSON values", "{\"email\":\"a@b.org\",\"password\":\"p\"}{}", 400),
+                Arguments.of("missing password", "{\"email\":\"a@b.org\"}", 400),
+                Arguments.of("missing email", "{\"password\":\"p\"}", 400),
+                Arguments.of("not an address", "{\"email\":\"nope\",\"password\":\"p\"}", 400),
+                Arguments.of(
+                        "over-long address", "{\"email\":\"" + "a".repeat(250) + "@b.org\",\"password\":\"p\"}", 400),
+                Arguments.of("number for a string", "{\"email\":\"a@b.org\",\"password\":12345}", 400),
+                Arguments.of("array body", "[1,2]", 400),
+                Arguments.of("SQL in the address", "{\"email\":\"x' or '1'='1\",\"password\":\"p\"}", 400),
+                Arguments.of(
+                        "body over 1 MB",
+                        "{\"email\":\"a@b.org\",\"password\":\"" + "p".repeat(1_100_000) + "\"}",
+                        413));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badRequests")
+    void badInputIsRefusedWithAProblemAndChangesNothing(String what, String body, int status) throws Exception {
+        long users = count("select count(*) from users");
+
+        HttpResponse<String> answer = Http.postJson(url("authenticate"), body);
+
+        assertEquals(status, answer.statusCode(), what + ": " + answer.body());
+        assertEquals("application/problem+json", Http.contentType(answer), what);
+        assertEquals(users, count("select count(*) from users"), "no user added or removed");
+    }
+
+    @Test
+    void aSqlLookingButValidAddressIsJustAnUnknownUser() throws Exception {
+        long users = count("select count(*) from users");
+
+        HttpResponse<String> answer = authenticate("x'or'1'='1@example.com", "p");
+
+        assertEquals(401, answer.statusCode(), answer.body());
+        assertEquals(users, count("select count(*) from users"));
+    }
+
+    @Test
+    void aRestartOnAnExistingDatabaseMigratesNothingAndKeepsTheUsers() throws Exception {
+        long users = count("select count(*) from users");
+
+        stack.restart(Service.AUTH);
+
+        assertEquals(1, count("select count(*) from flyway_schema_history where success"), "V1 applied once");
+        assertEquals(users, count("select count(*) from users"), "users kept, admin not seeded twice");
+        assertEquals(202, authenticate("legacy@example.com", "legacy-secret").statusCode());
+    }
+}
