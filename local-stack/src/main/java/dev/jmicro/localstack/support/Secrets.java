@@ -42,6 +42,15 @@ public record Secrets(String adminPassword, Path privateKey, Path publicKey) {
         }
     }
 
+    /** The private key's PEM text, e.g. for a test that signs a token of its own. */
+    public String privateKeyPem() {
+        try {
+            return Files.readString(privateKey);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static String randomPassword(int length) {
         StringBuilder password = new StringBuilder(length);
         for (int i = 0; i < length; i++) {

@@ -1,6 +1,7 @@
 package dev.jmicro.auth.signin.boundary;
 
 import dev.jmicro.auth.signin.control.Credentials;
+import dev.jmicro.auth.users.boundary.UserView;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;

@@ -108,4 +108,16 @@ public class User {
     public void deactivate() {
         active = false;
     }
+
+    public void change(String email, String firstName, String lastName, boolean active, boolean admin) {
+        this.email = email;
+        this.firstName = firstName;
+        this.lastName = lastName;
+        this.active = active;
+        this.admin = admin;
+    }
+
+    public void changePasswordHash(String passwordHash) {
+        this.passwordHash = passwordHash;
+    }
 }

@@ -1,4 +1,4 @@
-package dev.jmicro.auth.signin.boundary;
+package dev.jmicro.auth.users.boundary;
 
 import dev.jmicro.auth.users.entity.User;
 import jakarta.json.bind.annotation.JsonbProperty;

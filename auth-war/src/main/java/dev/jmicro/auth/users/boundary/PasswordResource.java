@@ -1,0 +1,41 @@
+package dev.jmicro.auth.users.boundary;
+
+import dev.jmicro.auth.users.control.UserDirectory;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.json.bind.annotation.JsonbProperty;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** {@code PUT /users/me/password}: a signed-in user changes their own password, giving the current one. */
+@Path("users/me/password")
+@RolesAllowed("user")
+public class PasswordResource {
+
+    /** The current and the new password. */
+    public record PasswordChange(
+            @JsonbProperty("current_password") @NotNull @Size(max = 200) String currentPassword,
+            @JsonbProperty("new_password") @NotNull @Size(max = 200) String newPassword) {}
+
+    @Inject
+    UserDirectory directory;
+
+    @Inject
+    JsonWebToken caller;
+
+    @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change your own password")
+    public Response change(@Valid @NotNull PasswordChange change) {
+        directory.changePassword(Long.parseLong(caller.getSubject()), change.currentPassword(), change.newPassword());
+        return Response.noContent().build();
+    }
+}
