@@ -11,10 +11,13 @@ import dev.jmicro.localstack.backing.ZipkinBacking;
 import dev.jmicro.localstack.liberty.LibertyServer;
 import dev.jmicro.localstack.support.Ports;
 import dev.jmicro.localstack.support.Secrets;
+import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -27,6 +30,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Stream;
 
 /**
  * The whole system on one machine: the backing services its services need (embedded unless external ones are given),
@@ -72,6 +76,10 @@ public final class LocalStack implements AutoCloseable {
         checkBuilt();
         Map<Service, Integer> ports = choosePorts();
         secrets = Secrets.loadOrCreate(options.runDir().resolve("secrets"));
+        if (!options.keepData()) {
+            // Tests start from empty databases, whatever an earlier run left behind.
+            deleteRecursively(options.runDir().resolve("data"));
+        }
         startBackingServices();
         Map<String, String> shared = sharedEnvironment(ports);
         for (Service service : options.services()) {
@@ -91,6 +99,19 @@ public final class LocalStack implements AutoCloseable {
         }
         progress.step("started " + servers.size() + " Liberty servers; waiting until each is ready");
         awaitReady(servers.values());
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        } catch (IOException e) {
+            throw new StackException("cannot empty " + dir + ": " + e.getMessage(), e);
+        }
     }
 
     /** The servers are created by each service module's build; without them there is nothing to run. */

@@ -24,6 +24,7 @@ import java.util.Set;
  * @param postgresUrl an external PostgreSQL ({@code postgresql://user:pass@host:port}) instead of the embedded one
  * @param amqpUrl an external AMQP 1.0 broker ({@code amqp://user:pass@host:port}) instead of the embedded one
  * @param authDatabase the database of the auth service
+ * @param keepData whether embedded databases keep their data from the last run (the local run) or start empty (tests)
  */
 public record StackOptions(
         Path root,
@@ -35,7 +36,8 @@ public record StackOptions(
         String jvmArgs,
         URI postgresUrl,
         URI amqpUrl,
-        String authDatabase) {
+        String authDatabase,
+        boolean keepData) {
 
     /**
      * Tuned for starting six servers on a laptop (bench/StartupBenchmark, 2 cores): C1-only compilation takes the
@@ -59,7 +61,7 @@ public record StackOptions(
 
     /** The one-command run: the ports of ARCHITECTURE.md, data and logs under {@code target/local-run}. */
     public static StackOptions local(Path root) {
-        Builder builder = new Builder(root, root.resolve("target/local-run"));
+        Builder builder = new Builder(root, root.resolve("target/local-run")).keepData(true);
         for (Service service : Service.values()) {
             builder.port(service, service.defaultPort());
         }
@@ -81,6 +83,7 @@ public record StackOptions(
         builder.postgresUrl = postgresUrl;
         builder.amqpUrl = amqpUrl;
         builder.authDatabase = authDatabase;
+        builder.keepData = keepData;
         return builder;
     }
 
@@ -96,6 +99,7 @@ public record StackOptions(
         private URI postgresUrl;
         private URI amqpUrl;
         private String authDatabase = "auth";
+        private boolean keepData;
 
         private Builder(Path root, Path runDir) {
             this.root = root;
@@ -140,6 +144,11 @@ public record StackOptions(
             return this;
         }
 
+        public Builder keepData(boolean keep) {
+            this.keepData = keep;
+            return this;
+        }
+
         public Builder amqp(URI url) {
             this.amqpUrl = url;
             return this;
@@ -147,7 +156,17 @@ public record StackOptions(
 
         public StackOptions build() {
             return new StackOptions(
-                    root, runDir, services, ports, zipkin, readyTimeout, jvmArgs, postgresUrl, amqpUrl, authDatabase);
+                    root,
+                    runDir,
+                    services,
+                    ports,
+                    zipkin,
+                    readyTimeout,
+                    jvmArgs,
+                    postgresUrl,
+                    amqpUrl,
+                    authDatabase,
+                    keepData);
         }
     }
 

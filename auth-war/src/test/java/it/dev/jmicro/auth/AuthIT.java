@@ -61,6 +61,8 @@ class AuthIT {
         postgres = stack.backing(PostgresBacking.class).orElseThrow();
         insertUser("legacy@example.com", "Old", "Timer", hashLikeTheOriginal("legacy-secret"), true);
         insertUser("gone@example.com", "Former", "Staff", hashLikeTheOriginal("gone-secret"), false);
+        insertUser("timing@example.com", "Tim", "Ing", hashLikeTheOriginal("timing-secret"), true);
+        insertUser("locked@example.com", "Lou", "Locked", hashLikeTheOriginal("locked-secret"), true);
     }
 
     @AfterAll
@@ -85,6 +87,15 @@ class AuthIT {
 
     private static HttpResponse<String> authenticate(String email, String password) {
         return Http.postJson(url("authenticate"), "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}");
+    }
+
+    /** The same, as forwarded by a proxy (the broker) for the given client address. */
+    private static HttpResponse<String> authenticateFrom(String client, String email, String password) {
+        return Http.postJson(
+                url("authenticate"),
+                "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}",
+                "X-Forwarded-For",
+                client);
     }
 
     /** The original system's hashes were made by Go's bcrypt: $2a$; PHP-era tables hold $2y$. */
@@ -149,9 +160,9 @@ class AuthIT {
     void aWrongPasswordAnUnknownAddressAndAnInactiveUserGetTheSame401() {
         String expected = "{\"error\":true,\"message\":\"invalid credentials\"}";
         for (HttpResponse<String> answer : new HttpResponse[] {
-            authenticate("legacy@example.com", "wrong"),
-            authenticate("nobody@example.com", "legacy-secret"),
-            authenticate("gone@example.com", "gone-secret")
+            authenticateFrom("198.51.100.5", "legacy@example.com", "wrong"),
+            authenticateFrom("198.51.100.5", "unknown@example.com", "legacy-secret"),
+            authenticateFrom("198.51.100.5", "gone@example.com", "gone-secret")
         }) {
             assertEquals(401, answer.statusCode(), answer.body());
             assertEquals(Http.json(expected), Http.json(answer.body()));
@@ -160,8 +171,9 @@ class AuthIT {
 
     @Test
     void anUnknownAddressTakesAsLongAsAWrongPassword() {
-        long wrongPassword = medianMillis(() -> authenticate("legacy@example.com", "wrong"));
-        long unknownAddress = medianMillis(() -> authenticate("nobody@example.com", "wrong"));
+        // Five tries each: the fifth failure locks the account, after its check.
+        long wrongPassword = medianMillis(() -> authenticateFrom("198.51.100.1", "timing@example.com", "wrong"));
+        long unknownAddress = medianMillis(() -> authenticateFrom("198.51.100.1", "nobody@example.com", "wrong"));
 
         // One bcrypt check either way (~0.1 s at cost 10); without the decoy the unknown address would answer in ~1 ms.
         assertTrue(
@@ -170,7 +182,7 @@ class AuthIT {
     }
 
     private static long medianMillis(Runnable call) {
-        long[] times = new long[7];
+        long[] times = new long[5];
         for (int i = 0; i < times.length; i++) {
             long start = System.nanoTime();
             call.run();
@@ -178,6 +190,53 @@ class AuthIT {
         }
         java.util.Arrays.sort(times);
         return times[times.length / 2];
+    }
+
+    @Test
+    void repeatedFailuresLockTheAccountEvenForTheRightPassword() {
+        for (int i = 0; i < 5; i++) {
+            assertEquals(
+                    401,
+                    authenticateFrom("198.51.100.2", "locked@example.com", "guess " + i)
+                            .statusCode());
+        }
+
+        HttpResponse<String> locked = authenticateFrom("198.51.100.2", "locked@example.com", "locked-secret");
+        assertEquals(429, locked.statusCode(), locked.body());
+        assertTrue(Long.parseLong(locked.headers().firstValue("Retry-After").orElseThrow()) > 0, "Retry-After");
+        assertTrue(Http.object(locked).getBoolean("error"));
+        HttpResponse<String> noToken =
+                Http.postJson(url("tokens"), "{\"email\":\"locked@example.com\",\"password\":\"locked-secret\"}");
+        assertEquals(429, noToken.statusCode(), "no token either");
+        assertEquals("application/problem+json", Http.contentType(noToken));
+
+        assertEquals(
+                202,
+                authenticateFrom("198.51.100.2", "legacy@example.com", "legacy-secret")
+                        .statusCode(),
+                "other accounts from the same client are not locked");
+        String metrics = Http.get(url("metrics")).body();
+        assertTrue(metrics.matches("(?s).*auth_signins_total\\{[^}]*outcome=\"locked\"[^}]*} [1-9].*"), "counted");
+        assertTrue(metrics.matches("(?s).*auth_lockouts_total\\{[^}]*} [1-9].*"), "lockout counted");
+    }
+
+    @Test
+    void repeatedFailuresFromOneClientLockThatClientOnly() {
+        for (int i = 0; i < 20; i++) {
+            assertEquals(
+                    401,
+                    authenticateFrom("198.51.100.3", "guess" + i + "@example.com", "x")
+                            .statusCode());
+        }
+
+        assertEquals(
+                429,
+                authenticateFrom("198.51.100.3", "legacy@example.com", "legacy-secret")
+                        .statusCode());
+        assertEquals(
+                202,
+                authenticateFrom("198.51.100.4", "legacy@example.com", "legacy-secret")
+                        .statusCode());
     }
 
     @Test

@@ -236,7 +236,9 @@ class UserAdminIT {
 
     @Test
     void aUserChangesTheirOwnPasswordKnowingTheCurrentOne() throws Exception {
-        call("POST", "users", adminToken, newUserJson("rotate@example.com", "first password"));
+        HttpResponse<String> created =
+                call("POST", "users", adminToken, newUserJson("rotate@example.com", "first password"));
+        assertEquals(201, created.statusCode(), created.body());
         String token = token("rotate@example.com", "first password");
 
         assertEquals(

@@ -1,14 +1,20 @@
 package dev.jmicro.auth.signin.boundary;
 
+import dev.jmicro.auth.signin.control.ClientAddress;
 import dev.jmicro.auth.signin.control.Credentials;
+import dev.jmicro.auth.signin.control.SignInOutcome;
 import dev.jmicro.auth.users.boundary.UserView;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -25,19 +31,36 @@ public class AuthenticateResource {
     @Inject
     Credentials credentials;
 
+    @Inject
+    ClientAddress clients;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Check an e-mail address and password (original contract)")
     @APIResponse(responseCode = "202", description = "Signed in; data is the user")
     @APIResponse(responseCode = "401", description = "invalid credentials")
-    public Response authenticate(@Valid @NotNull SignInRequest request) {
-        return credentials
-                .check(request.email(), request.password())
-                .map(user -> Response.accepted(new Envelope(false, "Logged in user " + user.email(), UserView.of(user)))
-                        .build())
-                .orElseGet(() -> Response.status(Response.Status.UNAUTHORIZED)
-                        .entity(new Envelope(true, "invalid credentials", null))
-                        .build());
+    @APIResponse(responseCode = "429", description = "too many failed sign-ins; see Retry-After")
+    public Response authenticate(
+            @Valid @NotNull SignInRequest request,
+            @Context HttpServletRequest http,
+            @HeaderParam("X-Forwarded-For") String forwardedFor) {
+        SignInOutcome outcome =
+                credentials.check(request.email(), request.password(), clients.of(http.getRemoteAddr(), forwardedFor));
+        if (outcome instanceof SignInOutcome.SignedIn signedIn) {
+            return Response.accepted(new Envelope(
+                            false, "Logged in user " + signedIn.user().email(), UserView.of(signedIn.user())))
+                    .build();
+        }
+        if (outcome instanceof SignInOutcome.Locked locked) {
+            long seconds = Math.max(1, locked.retryAfter().toSeconds());
+            return Response.status(Response.Status.TOO_MANY_REQUESTS)
+                    .header(HttpHeaders.RETRY_AFTER, seconds)
+                    .entity(new Envelope(true, "too many failed sign-ins; try again in " + seconds + " s", null))
+                    .build();
+        }
+        return Response.status(Response.Status.UNAUTHORIZED)
+                .entity(new Envelope(true, "invalid credentials", null))
+                .build();
     }
 }

@@ -1,16 +1,22 @@
 package dev.jmicro.auth.signin.boundary;
 
+import dev.jmicro.auth.signin.control.ClientAddress;
 import dev.jmicro.auth.signin.control.Credentials;
+import dev.jmicro.auth.signin.control.SignInOutcome;
 import dev.jmicro.auth.signin.control.TokenIssuer;
 import dev.jmicro.support.problem.entity.Problem;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbProperty;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -30,6 +36,9 @@ public class TokensResource {
     Credentials credentials;
 
     @Inject
+    ClientAddress clients;
+
+    @Inject
     TokenIssuer issuer;
 
     @POST
@@ -38,17 +47,30 @@ public class TokensResource {
     @Operation(summary = "Sign in and get a signed token")
     @APIResponse(responseCode = "200", description = "The token")
     @APIResponse(responseCode = "401", description = "invalid credentials (application/problem+json)")
-    public Response issue(@Valid @NotNull SignInRequest request) {
-        return credentials
-                .check(request.email(), request.password())
-                .map(user -> {
-                    TokenIssuer.Token token = issuer.issue(user);
-                    return Response.ok(new TokenView(token.value(), "Bearer", token.expiresInSeconds()))
-                            .build();
-                })
-                .orElseGet(() -> Response.fromResponse(Problem.of(Response.Status.UNAUTHORIZED, "invalid credentials")
-                                .toResponse())
-                        .header("WWW-Authenticate", "Bearer")
-                        .build());
+    @APIResponse(responseCode = "429", description = "too many failed sign-ins; see Retry-After")
+    public Response issue(
+            @Valid @NotNull SignInRequest request,
+            @Context HttpServletRequest http,
+            @HeaderParam("X-Forwarded-For") String forwardedFor) {
+        SignInOutcome outcome =
+                credentials.check(request.email(), request.password(), clients.of(http.getRemoteAddr(), forwardedFor));
+        if (outcome instanceof SignInOutcome.SignedIn signedIn) {
+            TokenIssuer.Token token = issuer.issue(signedIn.user());
+            return Response.ok(new TokenView(token.value(), "Bearer", token.expiresInSeconds()))
+                    .build();
+        }
+        if (outcome instanceof SignInOutcome.Locked locked) {
+            long seconds = Math.max(1, locked.retryAfter().toSeconds());
+            return Response.fromResponse(Problem.of(
+                                    Response.Status.TOO_MANY_REQUESTS,
+                                    "too many failed sign-ins; try again in " + seconds + " s")
+                            .toResponse())
+                    .header(HttpHeaders.RETRY_AFTER, seconds)
+                    .build();
+        }
+        return Response.fromResponse(Problem.of(Response.Status.UNAUTHORIZED, "invalid credentials")
+                        .toResponse())
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .build();
     }
 }

@@ -5,6 +5,7 @@ import dev.jmicro.auth.users.control.UserStore;
 import dev.jmicro.auth.users.entity.User;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.Optional;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
@@ -12,7 +13,8 @@ import org.eclipse.microprofile.metrics.Timer;
 
 /**
  * Checks an e-mail address and password. An unknown address, a wrong password and an inactive user all give the same
- * empty answer after the same work (one bcrypt check), so the answer cannot tell which addresses exist.
+ * refusal after the same work (one bcrypt check), so the answer cannot tell which addresses exist. A locked account
+ * or client is refused before any check, whatever the password.
  */
 @ApplicationScoped
 public class Credentials {
@@ -24,10 +26,20 @@ public class Credentials {
     PasswordHasher hasher;
 
     @Inject
+    SignInThrottle throttle;
+
+    @Inject
     MetricRegistry metrics;
 
-    /** The user, if the credentials are right and the user may sign in. */
-    public Optional<User> check(String email, String password) {
+    /**
+     * @param client the address the attempt comes from, for throttling
+     */
+    public SignInOutcome check(String email, String password, String client) {
+        Optional<Duration> locked = throttle.lockedFor(email, client);
+        if (locked.isPresent()) {
+            count("locked");
+            return new SignInOutcome.Locked(locked.get());
+        }
         Optional<User> user = users.byEmail(email);
         Timer.Context hashing = metrics.timer("auth.hash").time();
         boolean matches;
@@ -41,9 +53,17 @@ public class Credentials {
         } finally {
             hashing.stop();
         }
-        boolean ok = matches && user.get().active();
-        metrics.counter("auth.signins", new Tag("outcome", ok ? "ok" : "failed"))
-                .inc();
-        return ok ? user : Optional.empty();
+        if (matches && user.get().active()) {
+            throttle.succeeded(email);
+            count("ok");
+            return new SignInOutcome.SignedIn(user.get());
+        }
+        throttle.failed(email, client);
+        count("failed");
+        return new SignInOutcome.Refused();
+    }
+
+    private void count(String outcome) {
+        metrics.counter("auth.signins", new Tag("outcome", outcome)).inc();
     }
 }
