@@ -1,0 +1,118 @@
+package dev.jmicro.bench;
+
+import at.favre.lib.crypto.bcrypt.BCrypt;
+import dev.jmicro.localstack.LocalStack;
+import dev.jmicro.localstack.Service;
+import dev.jmicro.localstack.StackOptions;
+import dev.jmicro.localstack.support.Http;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Sign-ins per second through the auth service ({@code POST /authenticate}, a real Liberty server with the full JIT,
+ * a real PostgreSQL) at concurrency 1, 2 and 8, against the raw bcrypt verify rate of the same hash cost at the same
+ * concurrency, measured in this JVM in the same run. Hashing, not our code, should be the limit: the target is a
+ * ratio of at least 90 %. Options: {@code --seconds=N} per measurement (default 10).
+ */
+public final class SignInBenchmark {
+
+    private SignInBenchmark() {}
+
+    /** What one measurement gave: operations per second and the latency percentiles in milliseconds. */
+    private record Rate(double perSecond, double p50, double p99, int failures) {}
+
+    public static void main(String[] args) throws Exception {
+        long seconds = 10;
+        for (String arg : args) {
+            if (arg.startsWith("--seconds=")) {
+                seconds = Long.parseLong(arg.substring("--seconds=".length()));
+            } else {
+                throw new IllegalArgumentException("unknown option " + arg);
+            }
+        }
+        Path root = StackOptions.findRoot();
+        StackOptions options = StackOptions.forTests(root, root.resolve("bench/target/signin-run")).toBuilder()
+                .services(Set.of(Service.AUTH))
+                .zipkin(false)
+                .jvmArgs(StackOptions.THROUGHPUT_JVM_ARGS)
+                .build();
+        try (LocalStack stack = LocalStack.start(options, line -> {})) {
+            URI authenticate = stack.server(Service.AUTH).url().resolve("authenticate");
+            String body = "{\"email\":\"" + LocalStack.ADMIN_EMAIL + "\",\"password\":\""
+                    + stack.secrets().adminPassword() + "\"}";
+            BooleanSupplier signIn = () -> Http.postJson(authenticate, body).statusCode() == 202;
+            char[] password = "a password of a usual length".toCharArray();
+            String hash = BCrypt.withDefaults().hashToString(10, password);
+            BooleanSupplier verify = () -> BCrypt.verifyer().verify(password, hash).verified;
+
+            System.out.printf(
+                    "auth service sign-ins vs raw bcrypt verifies (cost 10), %d s each, %d cores%n",
+                    seconds, Runtime.getRuntime().availableProcessors());
+            measure(signIn, 1, Duration.ofSeconds(3)); // warm-up: JIT, connection pool
+            System.out.printf(
+                    "%-12s %14s %9s %9s %14s %8s%n",
+                    "concurrency", "sign-ins/s", "p50 ms", "p99 ms", "verifies/s", "ratio");
+            for (int concurrency : new int[] {1, 2, 8}) {
+                Rate signIns = measure(signIn, concurrency, Duration.ofSeconds(seconds));
+                Rate raw = measure(verify, concurrency, Duration.ofSeconds(seconds));
+                System.out.printf(
+                        "%-12d %14.1f %9.1f %9.1f %14.1f %7.0f%%%s%n",
+                        concurrency,
+                        signIns.perSecond(),
+                        signIns.p50(),
+                        signIns.p99(),
+                        raw.perSecond(),
+                        100 * signIns.perSecond() / raw.perSecond(),
+                        signIns.failures() == 0 ? "" : "  (" + signIns.failures() + " failed)");
+            }
+        }
+    }
+
+    /** Runs the operation from {@code concurrency} threads for the given time. */
+    private static Rate measure(BooleanSupplier operation, int concurrency, Duration duration) throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(concurrency);
+        long end = System.nanoTime() + duration.toNanos();
+        List<Future<List<Long>>> workers = new ArrayList<>();
+        int[] failures = new int[1];
+        for (int i = 0; i < concurrency; i++) {
+            workers.add(threads.submit(() -> {
+                List<Long> latencies = new ArrayList<>();
+                while (System.nanoTime() < end) {
+                    long start = System.nanoTime();
+                    boolean ok = operation.getAsBoolean();
+                    latencies.add(System.nanoTime() - start);
+                    if (!ok) {
+                        synchronized (failures) {
+                            failures[0]++;
+                        }
+                    }
+                }
+                return latencies;
+            }));
+        }
+        List<Long> all = new ArrayList<>();
+        for (Future<List<Long>> worker : workers) {
+            all.addAll(worker.get());
+        }
+        threads.shutdown();
+        Collections.sort(all);
+        double perSecond = all.size() / (duration.toNanos() / 1e9);
+        return new Rate(perSecond, percentile(all, 0.50), percentile(all, 0.99), failures[0]);
+    }
+
+    private static double percentile(List<Long> sorted, double p) {
+        if (sorted.isEmpty()) {
+            return 0;
+        }
+        return sorted.get((int) Math.min(sorted.size() - 1, Math.round(p * (sorted.size() - 1)))) / 1e6;
+    }
+}
