@@ -15,12 +15,14 @@ import dev.jmicro.localstack.LocalStack;
 import dev.jmicro.localstack.Progress;
 import dev.jmicro.localstack.Service;
 import dev.jmicro.localstack.StackOptions;
+import dev.jmicro.localstack.backing.AmqpBacking;
 import dev.jmicro.localstack.backing.Endpoint;
 import dev.jmicro.localstack.backing.PostgresBacking;
 import dev.jmicro.localstack.support.Http;
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -28,10 +30,17 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Date;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.apache.qpid.protonj2.client.Client;
+import org.apache.qpid.protonj2.client.Delivery;
+import org.apache.qpid.protonj2.client.Receiver;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -40,6 +49,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The auth service on its real Liberty server with a real PostgreSQL, started by the local-stack harness: the embedded
  * one, or the server named by {@code -Dit.postgres.url} (CI: the machine's), in a scratch database dropped afterwards.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AuthIT {
 
     private static final String EXTERNAL_POSTGRES = System.getProperty("it.postgres.url", "");
@@ -237,6 +247,55 @@ class AuthIT {
                 202,
                 authenticateFrom("198.51.100.4", "legacy@example.com", "legacy-secret")
                         .statusCode());
+    }
+
+    @Test
+    void eachSignInIsPublishedAsALogEventForTheLogger() throws Exception {
+        AmqpBacking amqp = stack.backing(AmqpBacking.class).orElseThrow();
+        try (Client client = Client.create();
+                org.apache.qpid.protonj2.client.Connection connection = client.connect(amqp.host(), amqp.port());
+                Receiver events = connection.openReceiver("logs_topic.log.#::log_events")) {
+            assertEquals(
+                    202, authenticate("legacy@example.com", "legacy-secret").statusCode());
+
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            String found = null;
+            while (found == null && System.nanoTime() < deadline) {
+                Delivery delivery = events.receive(1, TimeUnit.SECONDS);
+                if (delivery != null) {
+                    String body = new String((byte[]) delivery.message().body(), StandardCharsets.UTF_8);
+                    if (body.contains("signed in: legacy@example.com")) {
+                        found = body;
+                        assertEquals("application/json", delivery.message().contentType());
+                    }
+                }
+            }
+            assertNotNull(found, "the event arrived");
+            JsonObject event = (JsonObject) Http.json(found);
+            assertEquals("authentication", event.getString("name"), "the original {name, data} format");
+        }
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void signInsGoOnWhileTheBrokerIsDown() throws Exception {
+        stack.backing(AmqpBacking.class).orElseThrow().close();
+
+        for (int i = 0; i < 3; i++) {
+            long start = System.nanoTime();
+            HttpResponse<String> answer = authenticate("legacy@example.com", "legacy-secret");
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            assertEquals(202, answer.statusCode(), answer.body());
+            assertTrue(millis < 1500, "a sign-in does not wait for the broker: " + millis + " ms");
+        }
+        long deadline = System.nanoTime() + 15_000_000_000L;
+        while (!Http.get(url("metrics")).body().matches("(?s).*auth_events_failed_total\\{[^}]*} [1-9].*")
+                && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+        }
+        assertTrue(
+                Http.get(url("metrics")).body().matches("(?s).*auth_events_failed_total\\{[^}]*} [1-9].*"),
+                "failed publications are counted");
     }
 
     @Test

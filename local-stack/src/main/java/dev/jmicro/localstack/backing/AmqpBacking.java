@@ -116,6 +116,8 @@ public final class AmqpBacking implements BackingService {
                 "AMQP_PORT", Integer.toString(endpoint.port()),
                 "AMQP_USERNAME", endpoint.user(),
                 "AMQP_PASSWORD", endpoint.password(),
+                // Where log events go; %s is the level. The machine's RabbitMQ is 3.x (see ARCHITECTURE.md).
+                "AMQP_ADDRESS_LOG_EVENTS", kind.equals("artemis") ? "logs_topic.log.%s" : "/exchange/logs_topic/log.%s",
                 "AMQP_BROKER", kind);
     }
 

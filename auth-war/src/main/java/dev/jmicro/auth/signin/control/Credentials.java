@@ -29,6 +29,9 @@ public class Credentials {
     SignInThrottle throttle;
 
     @Inject
+    SignInEvents events;
+
+    @Inject
     MetricRegistry metrics;
 
     /**
@@ -55,10 +58,12 @@ public class Credentials {
         }
         if (matches && user.get().active()) {
             throttle.succeeded(email);
+            events.signedIn(user.get().email());
             count("ok");
             return new SignInOutcome.SignedIn(user.get());
         }
         throttle.failed(email, client);
+        events.failed(email, client);
         count("failed");
         return new SignInOutcome.Refused();
     }
