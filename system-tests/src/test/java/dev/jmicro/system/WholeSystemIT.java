@@ -124,6 +124,26 @@ class WholeSystemIT {
     }
 
     @Test
+    void aTokenFromTheAuthServiceIsVerifiedByTheBroker() {
+        HttpResponse<String> issued = Http.postJson(
+                url(Service.AUTH, "tokens"),
+                "{\"email\":\"" + LocalStack.ADMIN_EMAIL + "\",\"password\":\""
+                        + stack.secrets().adminPassword() + "\"}");
+        assertEquals(200, issued.statusCode(), issued.body());
+        String token = Http.object(issued).getString("access_token");
+
+        HttpResponse<String> me = Http.getWithToken(url(Service.BROKER, "api/me"), token);
+        assertEquals(200, me.statusCode(), me.body());
+        assertEquals(LocalStack.ADMIN_EMAIL, Http.object(me).getString("email"));
+        assertTrue(Http.object(me).getJsonArray("groups").toString().contains("admin"), me.body());
+
+        assertEquals(401, Http.get(url(Service.BROKER, "api/me")).statusCode(), "no token");
+        String tampered = token.substring(0, token.length() - 4) + (token.endsWith("AAAA") ? "BBBB" : "AAAA");
+        assertEquals(
+                401, Http.getWithToken(url(Service.BROKER, "api/me"), tampered).statusCode(), "tampered");
+    }
+
+    @Test
     void everyServiceExportsItsTracesToTheViewer() throws InterruptedException {
         URI zipkin = URI.create(stack.backing(ZipkinBacking.class).orElseThrow().url());
         Set<String> expected =

@@ -45,6 +45,13 @@ public final class Http {
         return send(HttpRequest.newBuilder(uri).GET());
     }
 
+    /** A GET with a bearer token. */
+    public static HttpResponse<String> getWithToken(URI uri, String token) {
+        return send(HttpRequest.newBuilder(uri)
+                .header("Authorization", "Bearer " + token)
+                .GET());
+    }
+
     /** POSTs a JSON body; {@code headers} are name, value pairs. */
     public static HttpResponse<String> postJson(URI uri, String json, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
