@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import at.favre.lib.crypto.bcrypt.BCrypt;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
@@ -274,6 +275,39 @@ class AuthIT {
             JsonObject event = (JsonObject) Http.json(found);
             assertEquals("authentication", event.getString("name"), "the original {name, data} format");
         }
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE - 1)
+    void readinessFollowsTheDatabaseDownAndBackUpByItself() throws Exception {
+        assumeTrue(EXTERNAL_POSTGRES.isBlank(), "only the embedded PostgreSQL can be stopped from a test");
+        postgres.stop();
+        try {
+            assertTrue(eventually(() -> Http.get(url("health/ready")).statusCode() == 503), "down without PostgreSQL");
+            JsonObject down = Http.object(Http.get(url("health/ready")));
+            assertTrue(
+                    down.getJsonArray("checks")
+                            .getJsonObject(0)
+                            .getJsonObject("data")
+                            .getString("postgres")
+                            .startsWith("down"),
+                    down.toString());
+        } finally {
+            postgres.start();
+        }
+        assertTrue(eventually(() -> Http.get(url("health/ready")).statusCode() == 200), "ready again by itself");
+        assertEquals(202, authenticate("legacy@example.com", "legacy-secret").statusCode());
+    }
+
+    private static boolean eventually(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            Thread.sleep(250);
+        }
+        return false;
     }
 
     @Test

@@ -17,36 +17,58 @@ import java.util.Map;
  */
 public final class PostgresBacking implements BackingService {
 
-    private final EmbeddedPostgres embedded;
+    private EmbeddedPostgres embedded;
+    private final Path dataDir;
     private final Endpoint endpoint;
     private final String database;
 
-    private PostgresBacking(EmbeddedPostgres embedded, Endpoint endpoint, String database) {
+    private PostgresBacking(EmbeddedPostgres embedded, Path dataDir, Endpoint endpoint, String database) {
         this.embedded = embedded;
+        this.dataDir = dataDir;
         this.endpoint = endpoint;
         this.database = database;
     }
 
     /** Starts an embedded PostgreSQL whose data lives in {@code dataDir}, so it survives a restart of the stack. */
     public static PostgresBacking embedded(Path dataDir, int port, String database) throws IOException {
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                .setDataDirectory(dataDir)
-                .setCleanDataDirectory(false)
-                .setPort(port)
-                .setServerConfig("listen_addresses", "127.0.0.1")
-                .start();
+        EmbeddedPostgres postgres = startEmbedded(dataDir, port);
         // The embedded server trusts local connections; the password is only there because services require one.
-        PostgresBacking backing =
-                new PostgresBacking(postgres, new Endpoint("127.0.0.1", port, "postgres", "postgres"), database);
+        PostgresBacking backing = new PostgresBacking(
+                postgres, dataDir, new Endpoint("127.0.0.1", port, "postgres", "postgres"), database);
         backing.createDatabaseIfMissing();
         return backing;
     }
 
     /** Uses a running server, e.g. the machine's PostgreSQL in CI. */
     public static PostgresBacking external(URI url, String database) {
-        PostgresBacking backing = new PostgresBacking(null, Endpoint.of(url, 5432, "postgres", ""), database);
+        PostgresBacking backing = new PostgresBacking(null, null, Endpoint.of(url, 5432, "postgres", ""), database);
         backing.createDatabaseIfMissing();
         return backing;
+    }
+
+    private static EmbeddedPostgres startEmbedded(Path dataDir, int port) throws IOException {
+        return EmbeddedPostgres.builder()
+                .setDataDirectory(dataDir)
+                .setCleanDataDirectory(false)
+                .setPort(port)
+                .setServerConfig("listen_addresses", "127.0.0.1")
+                .start();
+    }
+
+    /** Stops the embedded server, keeping its data, e.g. to test how the services cope. */
+    public synchronized void stop() {
+        close();
+        embedded = null;
+    }
+
+    /** Starts a stopped embedded server again, on the same port with the same data. */
+    public synchronized void start() throws IOException {
+        if (dataDir == null) {
+            throw new IllegalStateException("an external PostgreSQL is not started or stopped from here");
+        }
+        if (embedded == null) {
+            embedded = startEmbedded(dataDir, endpoint.port());
+        }
     }
 
     private void createDatabaseIfMissing() {
@@ -110,7 +132,7 @@ public final class PostgresBacking implements BackingService {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         if (embedded != null) {
             try {
                 embedded.close();
