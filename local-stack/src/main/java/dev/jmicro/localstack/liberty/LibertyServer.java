@@ -137,6 +137,26 @@ public final class LibertyServer {
         return Optional.empty();
     }
 
+    /**
+     * CPU time the server's JVM has used so far (user + system), if the platform tells it (Linux): for benchmarks that
+     * share the machine with their load generator.
+     */
+    public Optional<Duration> cpuTime() {
+        Process running = current();
+        if (running == null) {
+            return Optional.empty();
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(running.pid()), "stat"));
+            // Fields after the command name, which is in parentheses and may contain spaces.
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            return Optional.of(Duration.ofMillis(ticks * 10)); // USER_HZ is 100 on Linux
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
     private synchronized Process current() {
         return process;
     }

@@ -1,6 +1,5 @@
 package dev.jmicro.auth.signin.boundary;
 
-import dev.jmicro.auth.signin.control.ClientAddress;
 import dev.jmicro.auth.signin.control.Credentials;
 import dev.jmicro.auth.signin.control.SignInOutcome;
 import dev.jmicro.auth.users.boundary.UserView;
@@ -31,9 +30,6 @@ public class AuthenticateResource {
     @Inject
     Credentials credentials;
 
-    @Inject
-    ClientAddress clients;
-
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
@@ -46,14 +42,14 @@ public class AuthenticateResource {
             @Context HttpServletRequest http,
             @HeaderParam("X-Forwarded-For") String forwardedFor) {
         SignInOutcome outcome =
-                credentials.check(request.email(), request.password(), clients.of(http.getRemoteAddr(), forwardedFor));
+                credentials.check(request.email(), request.password(), http.getRemoteAddr(), forwardedFor);
         if (outcome instanceof SignInOutcome.SignedIn signedIn) {
             return Response.accepted(new Envelope(
                             false, "Logged in user " + signedIn.user().email(), UserView.of(signedIn.user())))
                     .build();
         }
         if (outcome instanceof SignInOutcome.Locked locked) {
-            long seconds = Math.max(1, locked.retryAfter().toSeconds());
+            long seconds = locked.retryAfterSeconds();
             return Response.status(Response.Status.TOO_MANY_REQUESTS)
                     .header(HttpHeaders.RETRY_AFTER, seconds)
                     .entity(new Envelope(true, "too many failed sign-ins; try again in " + seconds + " s", null))

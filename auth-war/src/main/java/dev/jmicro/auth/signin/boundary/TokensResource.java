@@ -1,6 +1,5 @@
 package dev.jmicro.auth.signin.boundary;
 
-import dev.jmicro.auth.signin.control.ClientAddress;
 import dev.jmicro.auth.signin.control.Credentials;
 import dev.jmicro.auth.signin.control.SignInOutcome;
 import dev.jmicro.auth.signin.control.TokenIssuer;
@@ -36,9 +35,6 @@ public class TokensResource {
     Credentials credentials;
 
     @Inject
-    ClientAddress clients;
-
-    @Inject
     TokenIssuer issuer;
 
     @POST
@@ -53,14 +49,14 @@ public class TokensResource {
             @Context HttpServletRequest http,
             @HeaderParam("X-Forwarded-For") String forwardedFor) {
         SignInOutcome outcome =
-                credentials.check(request.email(), request.password(), clients.of(http.getRemoteAddr(), forwardedFor));
+                credentials.check(request.email(), request.password(), http.getRemoteAddr(), forwardedFor);
         if (outcome instanceof SignInOutcome.SignedIn signedIn) {
             TokenIssuer.Token token = issuer.issue(signedIn.user());
             return Response.ok(new TokenView(token.value(), "Bearer", token.expiresInSeconds()))
                     .build();
         }
         if (outcome instanceof SignInOutcome.Locked locked) {
-            long seconds = Math.max(1, locked.retryAfter().toSeconds());
+            long seconds = locked.retryAfterSeconds();
             return Response.fromResponse(Problem.of(
                                     Response.Status.TOO_MANY_REQUESTS,
                                     "too many failed sign-ins; try again in " + seconds + " s")

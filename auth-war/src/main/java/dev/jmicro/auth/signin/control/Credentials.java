@@ -32,12 +32,18 @@ public class Credentials {
     SignInEvents events;
 
     @Inject
+    ClientAddress clients;
+
+    @Inject
     MetricRegistry metrics;
 
     /**
-     * @param client the address the attempt comes from, for throttling
+     * @param peer the address the request came from
+     * @param forwardedFor its {@code X-Forwarded-For} header, believed only from a trusted proxy (see
+     *     {@link ClientAddress})
      */
-    public SignInOutcome check(String email, String password, String client) {
+    public SignInOutcome check(String email, String password, String peer, String forwardedFor) {
+        String client = clients.of(peer, forwardedFor);
         Optional<Duration> locked = throttle.lockedFor(email, client);
         if (locked.isPresent()) {
             count("locked");

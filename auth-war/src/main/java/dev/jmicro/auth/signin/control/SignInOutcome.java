@@ -13,5 +13,11 @@ public sealed interface SignInOutcome {
     record Refused() implements SignInOutcome {}
 
     /** Too many failures for the account or from the client; try again after {@code retryAfter}. */
-    record Locked(Duration retryAfter) implements SignInOutcome {}
+    record Locked(Duration retryAfter) implements SignInOutcome {
+
+        /** Whole seconds for a Retry-After header, at least one. */
+        public long retryAfterSeconds() {
+            return Math.max(1, retryAfter.toSeconds());
+        }
+    }
 }
