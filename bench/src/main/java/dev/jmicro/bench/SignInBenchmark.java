@@ -59,7 +59,7 @@ public final class SignInBenchmark {
             System.out.printf(
                     "auth service sign-ins vs raw bcrypt verifies (cost 10), %d s each, %d cores%n",
                     seconds, Runtime.getRuntime().availableProcessors());
-            measure(signIn, 1, Duration.ofSeconds(3)); // warm-up: JIT, connection pool
+            measure(signIn, 2, Duration.ofSeconds(15)); // warm-up: until the JIT is done, and the connection pool
             System.out.printf(
                     "%-12s %12s %8s %8s %12s %7s %16s %12s%n",
                     "concurrency",
