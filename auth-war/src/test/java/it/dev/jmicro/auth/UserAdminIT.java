@@ -205,30 +205,11 @@ class UserAdminIT {
         assertEquals(401, missing.statusCode(), "no token");
         assertTrue(missing.headers().firstValue("WWW-Authenticate").isPresent(), "401 says how to authenticate");
         assertEquals(401, call("GET", "users", new String(tampered), null).statusCode(), "tampered signature");
-        assertEquals(
-                401,
-                call(
-                                "GET",
-                                "users",
-                                forged(
-                                        stack.secrets().privateKeyPem(),
-                                        "https://jmicro.local/auth",
-                                        Instant.now().minusSeconds(600)),
-                                null)
-                        .statusCode(),
-                "expired");
-        assertEquals(
-                401,
-                call(
-                                "GET",
-                                "users",
-                                forged(
-                                        stack.secrets().privateKeyPem(),
-                                        "https://evil.example",
-                                        Instant.now().plusSeconds(600)),
-                                null)
-                        .statusCode(),
-                "foreign issuer");
+        String key = stack.secrets().privateKeyPem();
+        String expired = forged(key, "https://jmicro.local/auth", Instant.now().minusSeconds(600));
+        String foreign = forged(key, "https://evil.example", Instant.now().plusSeconds(600));
+        assertEquals(401, call("GET", "users", expired, null).statusCode(), "expired");
+        assertEquals(401, call("GET", "users", foreign, null).statusCode(), "foreign issuer");
         assertEquals(401, call("GET", "users", forgedWithAnotherKey(), null).statusCode(), "unknown key");
         assertEquals(403, call("GET", "users", userToken, null).statusCode(), "not in the admin group");
         assertEquals(200, call("GET", "users", adminToken, null).statusCode(), "the real admin token");
