@@ -1,14 +1,23 @@
 package dev.jmicro.system;
 
 import dev.jmicro.localstack.StackOptions;
+import dev.jmicro.localstack.backing.Endpoint;
 import java.net.URI;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 
 /**
  * Stack options for the tests: free ports, a run directory per test class under {@code target/}, and, when CI passes
- * them, the machine's real PostgreSQL and RabbitMQ instead of the embedded ones.
+ * them, the machine's real PostgreSQL and RabbitMQ instead of the embedded ones. On a real PostgreSQL each run gets a
+ * scratch database, dropped afterwards: a database kept from an earlier run would hold an admin seeded with that run's
+ * generated password.
  */
 final class TestStacks {
+
+    private static final String EXTERNAL_POSTGRES = System.getProperty("it.postgres.url", "");
+    private static final String SCRATCH_DATABASE = "jmicro_it_system_" + System.currentTimeMillis();
 
     private TestStacks() {}
 
@@ -22,14 +31,27 @@ final class TestStacks {
 
     static StackOptions options(String name) {
         StackOptions.Builder builder = StackOptions.forTests(root(), runDir(name)).toBuilder();
-        String postgres = System.getProperty("it.postgres.url", "");
-        if (!postgres.isBlank()) {
-            builder.postgres(URI.create(postgres), System.getProperty("it.auth.database", "jmicro_it_auth"));
+        if (!EXTERNAL_POSTGRES.isBlank()) {
+            builder.postgres(URI.create(EXTERNAL_POSTGRES), SCRATCH_DATABASE);
         }
         String amqp = System.getProperty("it.amqp.url", "");
         if (!amqp.isBlank()) {
             builder.amqp(URI.create(amqp));
         }
         return builder.build();
+    }
+
+    /** Drops this run's scratch database on a real PostgreSQL; nothing to do on the embedded one. */
+    static void dropScratchDatabase() throws SQLException {
+        if (EXTERNAL_POSTGRES.isBlank()) {
+            return;
+        }
+        Endpoint server = Endpoint.of(URI.create(EXTERNAL_POSTGRES), 5432, "postgres", "");
+        try (Connection maintenance = DriverManager.getConnection(
+                "jdbc:postgresql://" + server.host() + ":" + server.port() + "/postgres",
+                server.user(),
+                server.password())) {
+            maintenance.createStatement().execute("drop database if exists " + SCRATCH_DATABASE);
+        }
     }
 }

@@ -37,10 +37,11 @@ class WholeSystemIT {
     }
 
     @AfterAll
-    static void stopIt() {
+    static void stopIt() throws Exception {
         if (stack != null) {
             stack.close();
         }
+        TestStacks.dropScratchDatabase();
     }
 
     private static URI url(Service service, String path) {
