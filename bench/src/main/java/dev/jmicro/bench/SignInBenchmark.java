@@ -23,7 +23,7 @@ import java.util.function.BooleanSupplier;
  * concurrency, measured in this JVM in the same run. Hashing, not our code, should be the limit: the target is a
  * ratio of at least 90 %. Because the load generator, the broker and PostgreSQL share the machine with the server, it
  * also prints the server's own CPU time per sign-in against the CPU time of one raw verify: the share of the server's
- * work that is hashing. Options: {@code --seconds=N} per measurement (default 10).
+ * work that is hashing. Options: {@code --seconds=N} per measurement (default 10), {@code --jvm-args="..."} for the auth server.
  */
 public final class SignInBenchmark {
 
@@ -34,9 +34,12 @@ public final class SignInBenchmark {
 
     public static void main(String[] args) throws Exception {
         long seconds = 10;
+        String jvmArgs = StackOptions.THROUGHPUT_JVM_ARGS;
         for (String arg : args) {
             if (arg.startsWith("--seconds=")) {
                 seconds = Long.parseLong(arg.substring("--seconds=".length()));
+            } else if (arg.startsWith("--jvm-args=")) {
+                jvmArgs = arg.substring("--jvm-args=".length());
             } else {
                 throw new IllegalArgumentException("unknown option " + arg);
             }
@@ -45,7 +48,7 @@ public final class SignInBenchmark {
         StackOptions options = StackOptions.forTests(root, root.resolve("bench/target/signin-run")).toBuilder()
                 .services(Set.of(Service.AUTH))
                 .zipkin(false)
-                .jvmArgs(StackOptions.THROUGHPUT_JVM_ARGS)
+                .jvmArgs(jvmArgs)
                 .build();
         try (LocalStack stack = LocalStack.start(options, line -> {})) {
             URI authenticate = stack.server(Service.AUTH).url().resolve("authenticate");
