@@ -106,40 +106,48 @@ public class Courier {
         }
     }
 
+    /**
+     * Sends one claimed mail and records the outcome. Only the send decides the outcome: should recording it fail, the
+     * mail stays in {@code sending/} and is marked failed at the next start, never sent twice or recorded wrongly.
+     */
     private void attempt(Delivery claimed) {
+        Delivery outcome;
         Timer.Context timing = metrics.timer("mail.send").time();
         try {
             sender.send(claimed.order(), composer.render(claimed.order()));
-            timing.stop();
-            outbox.settle(claimed, claimed.sent());
-            counter("mail.sent").inc();
+            outcome = claimed.sent();
         } catch (MessagingException e) {
-            timing.stop();
-            onFailure(claimed, e);
+            outcome = afterFailure(claimed, e);
         } catch (RuntimeException e) {
-            timing.stop();
             // Rendering or a bug: repeating would fail the same way.
-            outbox.settle(claimed, claimed.failed("cannot be sent: " + RetryPolicy.reasonOf(e)));
-            counter("mail.failed").inc();
             LOG.log(Level.SEVERE, "mail " + claimed.id() + " failed for good", e);
+            outcome = claimed.failed("cannot be sent: " + RetryPolicy.reasonOf(e));
+        } finally {
+            timing.stop();
         }
+        outbox.settle(claimed, outcome);
+        counter(
+                        switch (outcome.state()) {
+                            case SENT -> "mail.sent";
+                            case PENDING -> "mail.retried";
+                            default -> "mail.failed";
+                        })
+                .inc();
     }
 
-    private void onFailure(Delivery claimed, MessagingException failure) {
+    /** A later attempt for a transient failure; a failed mail for a permanent one or after the last attempt. */
+    private Delivery afterFailure(Delivery claimed, MessagingException failure) {
         String reason = RetryPolicy.reasonOf(failure);
         int attempts = claimed.attempts() + 1;
         if (RetryPolicy.isPermanent(failure) || retries.exhausted(attempts)) {
             String why =
                     RetryPolicy.isPermanent(failure) ? reason : "gave up after " + attempts + " attempts: " + reason;
-            outbox.settle(claimed, claimed.failed(why));
-            counter("mail.failed").inc();
             LOG.warning("mail " + claimed.id() + " failed: " + why);
-        } else {
-            Instant next = Instant.now().plus(retries.delayAfter(attempts));
-            outbox.settle(claimed, claimed.retryAt(next, reason));
-            counter("mail.retried").inc();
-            LOG.info("mail " + claimed.id() + " will be retried at " + next + ": " + reason);
+            return claimed.failed(why);
         }
+        Instant next = Instant.now().plus(retries.delayAfter(attempts));
+        LOG.info("mail " + claimed.id() + " will be retried at " + next + ": " + reason);
+        return claimed.retryAt(next, reason);
     }
 
     private Counter counter(String name) {
