@@ -41,13 +41,18 @@ public class SignInThrottle {
     @Inject
     MetricRegistry metrics;
 
-    /** Failure times and the lock of one account or client. */
+    /** Failure times and the lock of one account or client; guarded by its own monitor. */
     private static final class Record {
         final Deque<Long> failures = new ArrayDeque<>();
         long lockedUntil;
+
+        synchronized long lockedUntil() {
+            return lockedUntil;
+        }
     }
 
     private final Map<String, Record> records = new ConcurrentHashMap<>();
+    private volatile long lastSweep;
 
     @PostConstruct
     void registerGauge() {
@@ -85,30 +90,22 @@ public class SignInThrottle {
                 metrics.counter("auth.lockouts").inc();
             }
         }
-        if (records.size() > 100_000) {
+        // At most one sweep a second: under a flood of recent failures a sweep frees little, and sweeping on every
+        // failure would let each guess cost a scan of the whole map.
+        if (records.size() > 100_000 && now - lastSweep > 1000) {
+            lastSweep = now;
             forgetStale(now);
         }
     }
 
     private long lockedUntil(String key) {
         Record record = records.get(key);
-        if (record == null) {
-            return 0;
-        }
-        synchronized (record) {
-            return record.lockedUntil;
-        }
+        return record == null ? 0 : record.lockedUntil();
     }
 
     private long lockedNow() {
         long now = System.currentTimeMillis();
-        return records.values().stream().filter(r -> lockedUntil(r) > now).count();
-    }
-
-    private static long lockedUntil(Record record) {
-        synchronized (record) {
-            return record.lockedUntil;
-        }
+        return records.values().stream().filter(r -> r.lockedUntil() > now).count();
     }
 
     /** Bounds the memory a flood of made-up accounts can take: drops records with no lock and no recent failure. */
