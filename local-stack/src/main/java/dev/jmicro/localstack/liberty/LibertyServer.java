@@ -115,10 +115,6 @@ public final class LibertyServer {
         }
     }
 
-    public synchronized boolean isRunning() {
-        return process != null && process.isAlive();
-    }
-
     /** The resident memory of the server's JVM, if the platform tells it (Linux). */
     public Optional<Long> residentBytes() {
         Process running = current();

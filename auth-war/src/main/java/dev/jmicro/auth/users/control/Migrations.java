@@ -57,8 +57,4 @@ public class Migrations {
         }
         return done;
     }
-
-    public boolean done() {
-        return done;
-    }
 }

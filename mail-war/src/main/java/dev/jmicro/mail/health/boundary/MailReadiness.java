@@ -25,9 +25,10 @@ public class MailReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
+        boolean writable = outbox.writable();
         return HealthCheckResponse.named("mail")
-                .status(outbox.writable())
-                .withData("outbox", outbox.writable() ? "writable" : "not writable")
+                .status(writable)
+                .withData("outbox", writable ? "writable" : "not writable")
                 .withData("smtp", smtp.reachable() ? "reachable" : "unreachable")
                 .withData("smtp_server", smtp.describe())
                 .withData("backlog", outbox.backlog())

@@ -67,6 +67,7 @@ public class OrderDesk {
                 fields == null ? Map.of() : Map.copyOf(fields),
                 Instant.now());
         Delivery delivery = outbox.accept(order);
+        // The outbox hands back this very order when it is new, or the earlier one with the same id.
         if (delivery.order() == order) {
             metrics.counter("mail.accepted").inc();
             courier.wake();

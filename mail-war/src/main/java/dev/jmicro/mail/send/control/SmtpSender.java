@@ -19,7 +19,6 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Properties;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -127,10 +126,5 @@ public class SmtpSender {
 
     public String describe() {
         return settings.encryption().toLowerCase(Locale.ROOT) + "://" + settings.host() + ":" + settings.port();
-    }
-
-    /** Exposed for the readiness data: the user, never the password. */
-    public Optional<String> user() {
-        return settings.user();
     }
 }
