@@ -11,6 +11,7 @@ import dev.jmicro.localstack.backing.ZipkinBacking;
 import dev.jmicro.localstack.liberty.LibertyServer;
 import dev.jmicro.localstack.support.Ports;
 import dev.jmicro.localstack.support.Secrets;
+import dev.jmicro.localstack.support.Tokens;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +44,7 @@ public final class LocalStack implements AutoCloseable {
     /** The admin account a local run seeds; its password is generated (see {@link Secrets}). */
     public static final String ADMIN_EMAIL = "admin@example.com";
 
-    private static final String ISSUER = "https://jmicro.local/auth";
+    private static final String ISSUER = Tokens.ISSUER;
 
     private final StackOptions options;
     private final Progress progress;

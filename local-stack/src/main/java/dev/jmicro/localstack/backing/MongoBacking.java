@@ -10,18 +10,34 @@ import java.util.Map;
  */
 public final class MongoBacking implements BackingService {
 
-    private final MongoServer server;
+    private final MemoryBackend data = new MemoryBackend();
     private final int port;
+    private MongoServer server;
 
-    private MongoBacking(MongoServer server, int port) {
-        this.server = server;
+    private MongoBacking(int port) {
         this.port = port;
     }
 
     public static MongoBacking start(int port) {
-        MongoServer server = new MongoServer(new MemoryBackend());
-        server.bind("127.0.0.1", port);
-        return new MongoBacking(server, port);
+        MongoBacking mongo = new MongoBacking(port);
+        mongo.resume();
+        return mongo;
+    }
+
+    /** Stops answering, as a crashed database would; the data stays for {@link #resume()}. */
+    public synchronized void pause() {
+        if (server != null) {
+            server.shutdownNow();
+            server = null;
+        }
+    }
+
+    /** Answers again on the same port, with the data it had. */
+    public synchronized void resume() {
+        if (server == null) {
+            server = new MongoServer(data);
+            server.bind("127.0.0.1", port);
+        }
     }
 
     public String url() {
@@ -45,11 +61,16 @@ public final class MongoBacking implements BackingService {
 
     @Override
     public Map<String, String> environment() {
-        return Map.of("JNOSQL_MONGODB_URL", url(), "JNOSQL_DOCUMENT_DATABASE", "logs");
+        // Short timeouts: a write fails fast (and is retried by its caller) while the database is away.
+        return Map.of(
+                "JNOSQL_MONGODB_URL",
+                url() + "/?serverSelectionTimeoutMS=3000&connectTimeoutMS=2000",
+                "JNOSQL_DOCUMENT_DATABASE",
+                "logs");
     }
 
     @Override
     public void close() {
-        server.shutdownNow();
+        pause();
     }
 }

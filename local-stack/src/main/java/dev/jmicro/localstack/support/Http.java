@@ -63,6 +63,13 @@ public final class Http {
         return send(request);
     }
 
+    /** A DELETE with a bearer token. */
+    public static HttpResponse<String> deleteWithToken(URI uri, String token) {
+        return send(HttpRequest.newBuilder(uri)
+                .header("Authorization", "Bearer " + token)
+                .DELETE());
+    }
+
     public static String contentType(HttpResponse<?> response) {
         return response.headers().firstValue("Content-Type").orElse("");
     }

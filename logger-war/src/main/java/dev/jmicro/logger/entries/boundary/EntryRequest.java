@@ -1,0 +1,29 @@
+package dev.jmicro.logger.entries.boundary;
+
+import dev.jmicro.logger.entries.control.NewEntry;
+import dev.jmicro.logger.entries.entity.Level;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/**
+ * One entry to write: the original {@code {name, data}}, optionally with a level and (in batches) an idempotency key.
+ */
+public record EntryRequest(
+        @NotBlank @Size(max = EntryRequest.MAX_NAME) String name,
+        @NotNull @Size(max = EntryRequest.MAX_DATA) String data,
+        @Pattern(regexp = EntryRequest.LEVELS, message = "must be INFO, WARNING or ERROR") String level,
+        @Size(min = 1, max = EntryRequest.MAX_KEY) String key) {
+
+    static final int MAX_NAME = NewEntry.MAX_NAME;
+    static final int MAX_DATA = NewEntry.MAX_DATA;
+    static final int MAX_KEY = NewEntry.MAX_KEY;
+    static final String LEVELS = "(?i)INFO|WARNING|ERROR";
+
+    /** The entry to store; a key given apart (the {@code Idempotency-Key} header) wins over the body's. */
+    NewEntry toEntry(String keyFromHeader) {
+        return new NewEntry(
+                name, data, Level.parse(level).orElse(Level.INFO), keyFromHeader != null ? keyFromHeader : key);
+    }
+}

@@ -1,0 +1,137 @@
+package dev.jmicro.logger.entries.control;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.model.Filters;
+import dev.jmicro.logger.entries.entity.LogEntry;
+import jakarta.data.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.jnosql.communication.semistructured.CriteriaCondition;
+import org.eclipse.jnosql.communication.semistructured.SelectQuery;
+import org.eclipse.jnosql.databases.mongodb.mapping.MongoDBTemplate;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
+
+/**
+ * The log book: stores entries (once per idempotency key), finds them, lists them newest first with filters, and
+ * removes old ones. Every way in (REST, gRPC, the listener's batches) ends here.
+ */
+@ApplicationScoped
+public class LogBook {
+
+    private static final Sort<?>[] NEWEST_FIRST = {Sort.desc(LogEntry.CREATED_AT), Sort.desc("_id")};
+
+    private final MongoDBTemplate template;
+    private final MetricRegistry metrics;
+    private final Clock clock;
+
+    /** For CDI's proxy. */
+    protected LogBook() {
+        this(null, null);
+    }
+
+    @Inject
+    public LogBook(MongoDBTemplate template, MetricRegistry metrics) {
+        this.template = template;
+        this.metrics = metrics;
+        this.clock = Clock.systemUTC();
+    }
+
+    /** Stores one entry; {@code via} names the way it came in, for the metrics. */
+    public Stored write(NewEntry entry, String via) {
+        long started = System.nanoTime();
+        LogEntry fresh =
+                new LogEntry(EntryIds.of(entry.key()), entry.name(), entry.data(), entry.level(), clock.instant());
+        try {
+            template.insert(fresh);
+            count("logger.entries.stored", via);
+            return new Stored(fresh, false);
+        } catch (RuntimeException e) {
+            if (!isDuplicateKey(e)) {
+                throw e;
+            }
+            count("logger.entries.duplicates", via);
+            // Read back what is stored: a retry must answer like the first write did.
+            return new Stored(template.find(LogEntry.class, fresh.id()).orElse(fresh), true);
+        } finally {
+            metrics.timer("logger.write.time", new Tag("via", via))
+                    .update(Duration.ofNanos(System.nanoTime() - started));
+        }
+    }
+
+    /** Stores each entry in turn; an entry already stored under its key is skipped, not an error. */
+    public List<Stored> writeAll(List<NewEntry> entries, String via) {
+        List<Stored> results = new ArrayList<>(entries.size());
+        for (NewEntry entry : entries) {
+            results.add(write(entry, via));
+        }
+        return results;
+    }
+
+    /** The entry with this id, if there is one. */
+    public Optional<LogEntry> find(String id) {
+        return template.find(LogEntry.class, id);
+    }
+
+    /** Whether the text could be an entry id at all; one that cannot is the client's mistake, not a missing entry. */
+    public static boolean isEntryId(String text) {
+        return EntryIds.isWellFormed(text);
+    }
+
+    public LogPage search(LogQuery query) {
+        List<CriteriaCondition> conditions = new ArrayList<>();
+        if (query.name() != null) {
+            conditions.add(CriteriaCondition.eq(LogEntry.NAME, query.name()));
+        }
+        if (query.level() != null) {
+            conditions.add(CriteriaCondition.eq(LogEntry.LEVEL, query.level().name()));
+        }
+        if (query.from() != null) {
+            conditions.add(CriteriaCondition.gte(LogEntry.CREATED_AT, Date.from(query.from())));
+        }
+        if (query.to() != null) {
+            conditions.add(CriteriaCondition.lt(LogEntry.CREATED_AT, Date.from(query.to())));
+        }
+        SelectQuery.QueryBuilder select = SelectQuery.builder().from("logs").sort(NEWEST_FIRST);
+        if (conditions.size() == 1) {
+            select.where(conditions.get(0));
+        } else if (conditions.size() > 1) {
+            select.where(CriteriaCondition.and(conditions.toArray(CriteriaCondition[]::new)));
+        }
+        long total = template.count(select.build());
+        List<LogEntry> page = template.<LogEntry>select(select.skip((long) (query.page() - 1) * query.size())
+                        .limit(query.size())
+                        .build())
+                .toList();
+        return new LogPage(page, total);
+    }
+
+    /** Removes every entry created before the given time; returns how many. */
+    public long deleteOlderThan(Instant cutoff) {
+        long deleted = template.delete(LogEntry.class, Filters.lt(LogEntry.CREATED_AT, Date.from(cutoff)));
+        metrics.counter("logger.entries.deleted").inc(deleted);
+        return deleted;
+    }
+
+    private void count(String name, String via) {
+        metrics.counter(name, new Tag("via", via)).inc();
+    }
+
+    private static boolean isDuplicateKey(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof MongoWriteException write
+                    && write.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,2 @@
+/** Writing, finding and expiring log entries through Jakarta NoSQL. */
+package dev.jmicro.logger.entries.control;

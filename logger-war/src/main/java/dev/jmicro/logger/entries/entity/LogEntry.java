@@ -1,0 +1,74 @@
+package dev.jmicro.logger.entries.entity;
+
+import jakarta.nosql.Column;
+import jakarta.nosql.Entity;
+import jakarta.nosql.Id;
+import java.time.Instant;
+import java.util.Date;
+
+/**
+ * One log entry. The timestamps are {@link Date}s because JNoSQL stores {@code Instant} as a string, which would
+ * sort wrongly; a {@code Date} becomes a BSON date. The id is chosen by the logger (see {@code EntryIds}), so the
+ * same idempotency key always lands on the same document.
+ */
+@Entity("logs")
+public class LogEntry {
+
+    public static final String NAME = "name";
+    public static final String LEVEL = "level";
+    public static final String CREATED_AT = "created_at";
+
+    @Id
+    private String id;
+
+    @Column
+    private String name;
+
+    @Column
+    private String data;
+
+    @Column
+    private String level;
+
+    @Column(CREATED_AT)
+    private Date createdAt;
+
+    @Column("updated_at")
+    private Date updatedAt;
+
+    /** For the mapper. */
+    public LogEntry() {}
+
+    public LogEntry(String id, String name, String data, Level level, Instant at) {
+        this.id = id;
+        this.name = name;
+        this.data = data;
+        this.level = level.name();
+        this.createdAt = Date.from(at);
+        this.updatedAt = Date.from(at);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String data() {
+        return data;
+    }
+
+    public String level() {
+        return level;
+    }
+
+    public Instant createdAt() {
+        return createdAt.toInstant();
+    }
+
+    public Instant updatedAt() {
+        return updatedAt.toInstant();
+    }
+}
