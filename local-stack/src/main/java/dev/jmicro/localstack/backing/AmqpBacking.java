@@ -27,11 +27,13 @@ public final class AmqpBacking implements BackingService {
     private final EmbeddedActiveMQ embedded;
     private final Endpoint endpoint;
     private final String kind;
+    private final AmqpTopology topology;
 
-    private AmqpBacking(EmbeddedActiveMQ embedded, Endpoint endpoint, String kind) {
+    private AmqpBacking(EmbeddedActiveMQ embedded, Endpoint endpoint, String kind, AmqpTopology topology) {
         this.embedded = embedded;
         this.endpoint = endpoint;
         this.kind = kind;
+        this.topology = topology;
     }
 
     public static AmqpBacking embedded(Path dataDir, int port, AmqpTopology topology) throws Exception {
@@ -50,6 +52,14 @@ public final class AmqpBacking implements BackingService {
                 // Never block producers because the disk is fuller than Artemis likes.
                 .setMaxDiskUsage(-1)
                 .addAcceptorConfiguration("amqp", "tcp://127.0.0.1:" + port + "?protocols=AMQP");
+        // Like a RabbitMQ exchange: an address a publisher sends to (logs_topic.log.INFO) is multicast, feeding the
+        // queues bound by wildcard, and never gets a queue of its own that would swallow the messages.
+        config.addAddressSetting(
+                "#",
+                new AddressSettings()
+                        .setDefaultAddressRoutingType(RoutingType.MULTICAST)
+                        .setAutoCreateQueues(false)
+                        .setAutoDeleteAddresses(false));
         for (AmqpTopology.Queue queue : topology.queues()) {
             config.addQueueConfiguration(QueueConfiguration.of(queue.name())
                     .setAddress(queue.address())
@@ -64,7 +74,7 @@ public final class AmqpBacking implements BackingService {
         EmbeddedActiveMQ broker = new EmbeddedActiveMQ().setConfiguration(config);
         broker.start();
         // No credentials are checked (security is off); services still need some to connect with.
-        return new AmqpBacking(broker, new Endpoint("127.0.0.1", port, "guest", "guest"), "artemis");
+        return new AmqpBacking(broker, new Endpoint("127.0.0.1", port, "guest", "guest"), "artemis", topology);
     }
 
     /** Uses a running broker after checking that it accepts an AMQP 1.0 connection with these credentials. */
@@ -82,7 +92,48 @@ public final class AmqpBacking implements BackingService {
                             + e.getCause().getMessage() + "); on RabbitMQ 3.x enable the rabbitmq_amqp1_0 plugin",
                     e);
         }
-        return new AmqpBacking(null, endpoint, "rabbitmq");
+        return new AmqpBacking(null, endpoint, "rabbitmq", null);
+    }
+
+    /** Where a publisher sends a log event of this level (the exchange {@code logs_topic}, key {@code log.<level>}). */
+    public String publishAddress(String level) {
+        return String.format(environment().get("AMQP_ADDRESS_LOG_EVENTS"), level);
+    }
+
+    /** Where a consumer reads the durable queue of this name. */
+    public String queueAddress(String queue) {
+        if (topology == null) {
+            return "/amq/queue/" + queue;
+        }
+        return topology.queues().stream()
+                .filter(candidate -> candidate.name().equals(queue))
+                .map(candidate -> candidate.address() + "::" + queue)
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no queue " + queue + " in the topology"));
+    }
+
+    /** Stops the embedded broker, as a crash would; its journal keeps the messages for {@link #resume()}. */
+    public void pause() throws Exception {
+        requireEmbedded().stop();
+    }
+
+    public void resume() throws Exception {
+        requireEmbedded().start();
+    }
+
+    private EmbeddedActiveMQ requireEmbedded() {
+        if (embedded == null) {
+            throw new IllegalStateException("only the embedded broker can be paused");
+        }
+        return embedded;
+    }
+
+    public boolean isEmbedded() {
+        return embedded != null;
+    }
+
+    public Endpoint endpoint() {
+        return endpoint;
     }
 
     public String host() {
@@ -108,17 +159,32 @@ public final class AmqpBacking implements BackingService {
         return "amqp://" + endpoint.host() + ":" + endpoint.port() + " (" + kind + ")";
     }
 
-    /** SmallRye's AMQP connector reads exactly these keys; AMQP_BROKER tells the address syntax to use. */
+    /**
+     * SmallRye's AMQP connector reads the host, port and credentials under exactly these names. The addresses tell
+     * the services where events go, where the listener reads them and where poison goes; the machine's RabbitMQ is
+     * 3.x, whose address syntax differs from Artemis' (see ARCHITECTURE.md).
+     */
     @Override
     public Map<String, String> environment() {
+        boolean artemis = kind.equals("artemis");
         return Map.of(
-                "AMQP_HOST", endpoint.host(),
-                "AMQP_PORT", Integer.toString(endpoint.port()),
-                "AMQP_USERNAME", endpoint.user(),
-                "AMQP_PASSWORD", endpoint.password(),
-                // Where log events go; %s is the level. The machine's RabbitMQ is 3.x (see ARCHITECTURE.md).
-                "AMQP_ADDRESS_LOG_EVENTS", kind.equals("artemis") ? "logs_topic.log.%s" : "/exchange/logs_topic/log.%s",
-                "AMQP_BROKER", kind);
+                "AMQP_HOST",
+                endpoint.host(),
+                "AMQP_PORT",
+                Integer.toString(endpoint.port()),
+                "AMQP_USERNAME",
+                endpoint.user(),
+                "AMQP_PASSWORD",
+                endpoint.password(),
+                // %s is the level.
+                "AMQP_ADDRESS_LOG_EVENTS",
+                artemis ? "logs_topic.log.%s" : "/exchange/logs_topic/log.%s",
+                "AMQP_ADDRESS_LOG_QUEUE",
+                artemis ? "logs_topic.log.#::log_events" : "/amq/queue/log_events",
+                "AMQP_ADDRESS_DEAD_LETTERS",
+                artemis ? "logs_dlx" : "/exchange/logs_dlx/log_events",
+                "AMQP_BROKER",
+                kind);
     }
 
     @Override

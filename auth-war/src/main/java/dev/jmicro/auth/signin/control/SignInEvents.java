@@ -1,5 +1,7 @@
 package dev.jmicro.auth.signin.control;
 
+import dev.jmicro.support.tracing.TraceParent;
+import io.opentelemetry.api.trace.Span;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
@@ -12,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -39,8 +42,11 @@ public class SignInEvents {
     private static final Logger LOG = Logger.getLogger(SignInEvents.class.getName());
     private static final JsonProvider JSON = JsonProvider.provider();
 
-    /** One event: the routing level and the JSON body. */
-    private record Event(String level, String body) {}
+    /**
+     * One event: the routing level, the JSON body, a message id (the logger stores a redelivered event once) and the
+     * trace context of the sign-in, so the event's trace continues from it through the listener to the logger.
+     */
+    private record Event(String level, String body, String id, String traceparent) {}
 
     @Resource
     ManagedThreadFactory threads;
@@ -116,7 +122,12 @@ public class SignInEvents {
                 .add("data", data)
                 .build()
                 .toString();
-        if (!queue.offer(new Event(level, body))) {
+        Event event = new Event(
+                level,
+                body,
+                UUID.randomUUID().toString(),
+                TraceParent.of(Span.current().getSpanContext()));
+        if (!queue.offer(event)) {
             metrics.counter("auth.events.dropped").inc();
         }
     }
@@ -154,10 +165,17 @@ public class SignInEvents {
     }
 
     private void send(Event event) throws ClientException {
+        String address = String.format(addressTemplate, event.level());
         Message<byte[]> message = Message.create(event.body().getBytes(StandardCharsets.UTF_8))
                 .contentType("application/json")
-                .durable(true);
-        Tracker tracker = sender(String.format(addressTemplate, event.level())).send(message);
+                .durable(true)
+                .messageId(event.id())
+                // RabbitMQ tells consumers the routing key itself; Artemis passes on "to", so name it here too.
+                .to(address);
+        if (event.traceparent() != null) {
+            message.property("traceparent", event.traceparent());
+        }
+        Tracker tracker = sender(address).send(message);
         tracker.awaitSettlement(5, TimeUnit.SECONDS);
         if (!tracker.remoteState().isAccepted()) {
             throw new IllegalStateException("the broker did not accept the event: " + tracker.remoteState());

@@ -8,22 +8,37 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import dev.jmicro.logger.entries.entity.LogEntry;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Alternative;
+import jakarta.enterprise.inject.Produces;
+import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import jakarta.interceptor.Interceptor;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.bson.Document;
+import org.eclipse.jnosql.databases.mongodb.communication.MongoDBDocumentConfiguration;
+import org.eclipse.jnosql.databases.mongodb.communication.MongoDBDocumentManager;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * What Jakarta NoSQL does not do: create the indexes the queries need and tell whether MongoDB answers. It uses its
- * own small client with short timeouts, so a readiness probe never waits long. Indexes are created at start and, if
- * MongoDB was down then, on the next readiness check that finds it up (creating an existing index does nothing).
+ * The one MongoDB client of the service. Jakarta NoSQL's own producer for the MongoDB manager has no scope, so its
+ * template built a new manager, with a new client and connection pool, for every operation and never closed them:
+ * the server ran out of heap after about 5 000 writes. This bean produces a single manager over one client instead
+ * (the bean is an enabled alternative, so its producer wins over the library's). It also does what Jakarta NoSQL does not: create the
+ * indexes the queries need and tell whether MongoDB answers, with short timeouts so a readiness probe never waits
+ * long. Indexes are created at start and, if MongoDB was down then, on the next readiness check that finds it up
+ * (creating an existing index does nothing).
  */
 @ApplicationScoped
+@Alternative
+@Priority(Interceptor.Priority.APPLICATION)
 public class MongoAdmin {
 
     private static final Logger LOG = Logger.getLogger(MongoAdmin.class.getName());
@@ -37,15 +52,29 @@ public class MongoAdmin {
     String database;
 
     private MongoClient client;
+    private MongoDBDocumentManager manager;
     private volatile boolean indexed;
 
-    void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
+    @PostConstruct
+    void connect() {
         client = MongoClients.create(MongoClientSettings.builder()
                 .applyConnectionString(new ConnectionString(url))
                 .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(2, TimeUnit.SECONDS))
                 .applyToSocketSettings(
                         socket -> socket.connectTimeout(2, TimeUnit.SECONDS).readTimeout(5, TimeUnit.SECONDS))
                 .build());
+        manager = new MongoDBDocumentConfiguration().get(client).apply(database);
+    }
+
+    /** The manager Jakarta NoSQL's templates use: one for the application's lifetime. */
+    @Produces
+    @Singleton
+    @Typed(MongoDBDocumentManager.class)
+    MongoDBDocumentManager manager() {
+        return manager;
+    }
+
+    void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
         try {
             ensureIndexes();
         } catch (RuntimeException e) {

@@ -1,0 +1,232 @@
+package it.dev.jmicro.listener;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.jmicro.localstack.LocalStack;
+import dev.jmicro.localstack.Progress;
+import dev.jmicro.localstack.Service;
+import dev.jmicro.localstack.StackOptions;
+import dev.jmicro.localstack.backing.AmqpBacking;
+import dev.jmicro.localstack.support.AmqpPeer;
+import dev.jmicro.localstack.support.Http;
+import dev.jmicro.localstack.support.Tokens;
+import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import org.apache.qpid.protonj2.client.Tracker;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The listener and the logger on real Liberty servers, with a real AMQP 1.0 broker: embedded Artemis with the
+ * topology of the RabbitMQ definitions file, or the broker named by {@code -Dit.amqp.url} (CI: the machine's
+ * RabbitMQ). Events are published as the original publishers do; what counts is what the logger stored in the end.
+ * Every test uses its own event name, so events left in a shared broker by earlier runs do not disturb it.
+ */
+class ListenerIT {
+
+    private static final String EXTERNAL_AMQP = System.getProperty("it.amqp.url", "");
+    private static LocalStack stack;
+    private static AmqpBacking broker;
+    private AmqpPeer peer;
+    private static String token;
+
+    @BeforeAll
+    static void start() throws Exception {
+        StackOptions.Builder options = StackOptions.forTests(
+                        StackOptions.findRoot(), StackOptions.findRoot().resolve("listener-war/target/it-stack"))
+                .toBuilder()
+                .services(Set.of(Service.LOGGER, Service.LISTENER))
+                .zipkin(false);
+        if (!EXTERNAL_AMQP.isBlank()) {
+            options.amqp(URI.create(EXTERNAL_AMQP));
+        }
+        stack = LocalStack.start(options.build(), Progress.toStdout());
+        broker = stack.backing(AmqpBacking.class).orElseThrow();
+        token = Tokens.signed(stack.secrets(), "reader@example.com", "user");
+    }
+
+    @BeforeEach
+    void connect() throws Exception {
+        peer = new AmqpPeer(broker);
+    }
+
+    @AfterEach
+    void disconnect() {
+        peer.close();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    private static String unique(String what) {
+        return what + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static String event(String name, String data) {
+        return "{\"name\":\"" + name + "\",\"data\":\"" + data + "\"}";
+    }
+
+    private static JsonObject storedNamed(String name) {
+        HttpResponse<String> page =
+                Http.getWithToken(stack.server(Service.LOGGER).url().resolve("logs?size=200&name=" + name), token);
+        assertEquals(200, page.statusCode(), page.body());
+        return Http.object(page);
+    }
+
+    private static long countNamed(String name) {
+        return storedNamed(name).getJsonNumber("total").longValue();
+    }
+
+    /** Polls until the value reaches the wanted one or the deadline passes; returns the last value seen. */
+    private static long await(long wanted, long seconds, LongSupplier value) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        long seen;
+        do {
+            seen = value.getAsLong();
+            if (seen == wanted) {
+                return seen;
+            }
+            Thread.sleep(200);
+        } while (System.nanoTime() < deadline);
+        return seen;
+    }
+
+    /** Publishes {@code count} events of one name, each with its own message-id, pipelined. */
+    private void publishMany(String name, int count) throws Exception {
+        List<Tracker> sent = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            sent.add(peer.publishAsync("INFO", event(name, "n" + i), name + "/" + i, Map.of()));
+        }
+        for (Tracker tracker : sent) {
+            tracker.awaitSettlement(60, TimeUnit.SECONDS);
+        }
+    }
+
+    private static double metric(String name) {
+        String text = Http.get(stack.server(Service.LISTENER).url().resolve("metrics?scope=application"))
+                .body();
+        return text.lines()
+                .filter(line -> line.startsWith(name))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
+    }
+
+    @Test
+    void anEventPublishedLikeTheOriginalIsStoredWithTheLevelOfItsRoutingKey() throws Exception {
+        String name = unique("original");
+        peer.publish("WARNING", event(name, "disk almost full"), null, Map.of());
+
+        assertEquals(1, await(1, 30, () -> countNamed(name)), "stored once");
+        JsonObject entry = storedNamed(name).getJsonArray("items").getJsonObject(0);
+        assertEquals("disk almost full", entry.getString("data"));
+        assertEquals("WARNING", entry.getString("level"));
+    }
+
+    @Test
+    void aRedeliveredMessageIsStoredOnce() throws Exception {
+        String name = unique("redelivered");
+        String id = UUID.randomUUID().toString();
+        peer.publish("ERROR", event(name, "first copy"), id, Map.of());
+        peer.publish("ERROR", event(name, "second copy"), id, Map.of());
+        peer.publish("INFO", event(name, "marker"), null, Map.of());
+
+        assertEquals(2, await(2, 30, () -> countNamed(name)), "the copy and the marker");
+        Thread.sleep(500);
+        assertEquals(2, countNamed(name), "and no more");
+    }
+
+    @Test
+    void poisonMessagesGoToTheDeadLetterQueueWithTheReason() throws Exception {
+        String marker = unique("poison");
+        double before = metric("listener_events_dead_lettered_total");
+        peer.publish("INFO", "not json " + marker, null, Map.of());
+        peer.publish("INFO", "{\"data\":\"no name " + marker + "\"}", null, Map.of());
+        peer.publish("INFO", "[\"" + marker + "\"]", null, Map.of());
+
+        List<AmqpPeer.Received> dead = new ArrayList<>();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (dead.size() < 3 && System.nanoTime() < deadline) {
+            peer.drain("log_events.dead", 100, 1000).stream()
+                    .filter(letter -> letter.body().contains(marker))
+                    .forEach(dead::add);
+        }
+
+        assertEquals(3, dead.size(), "all three dead-lettered: " + dead);
+        for (AmqpPeer.Received letter : dead) {
+            Object reason = letter.properties().get("x-dead-letter-reason");
+            assertTrue(reason != null && !reason.toString().isBlank(), "a reason on " + letter);
+        }
+        assertTrue(dead.stream()
+                .anyMatch(l ->
+                        l.properties().get("x-dead-letter-reason").toString().contains("no name")));
+        assertTrue(dead.stream()
+                .anyMatch(l ->
+                        l.properties().get("x-dead-letter-reason").toString().contains("not JSON")));
+        assertEquals(before + 3, metric("listener_events_dead_lettered_total"), 0.0, "counted");
+    }
+
+    @Test
+    void eventsWaitInTheQueueWhileTheLoggerIsDownAndAreAllStoredOnceWhenItReturns() throws Exception {
+        String name = unique("logger-down");
+        stack.stop(Service.LOGGER);
+        try {
+            publishMany(name, 2000);
+            Thread.sleep(2000);
+        } finally {
+            stack.restart(Service.LOGGER);
+        }
+
+        assertEquals(2000, await(2000, 120, () -> countNamed(name)), "every event stored");
+        Thread.sleep(1000);
+        assertEquals(2000, countNamed(name), "each exactly once");
+        assertTrue(metric("listener_events_retried_total") > 0, "the failed writes were retried");
+    }
+
+    @Test
+    void aListenerRestartMidStreamLosesAndDuplicatesNothing() throws Exception {
+        String name = unique("listener-restart");
+        publishMany(name, 3000);
+        await(3000, 5, () -> 3000 - Math.min(3000, countNamed(name) * 3));
+        stack.restart(Service.LISTENER);
+
+        assertEquals(3000, await(3000, 120, () -> countNamed(name)), "every event stored");
+        Thread.sleep(1000);
+        assertEquals(3000, countNamed(name), "each exactly once");
+    }
+
+    @Test
+    void readinessFollowsTheBrokerAndRecoversByItself() throws Exception {
+        assumeTrue(broker.isEmbedded(), "only the embedded broker can be stopped by a test");
+        URI ready = stack.server(Service.LISTENER).url().resolve("health/ready");
+        assertEquals(200, Http.status(ready));
+        broker.pause();
+        try {
+            assertEquals(503, await(503, 30, () -> Http.status(ready)), "down while the broker is away");
+        } finally {
+            broker.resume();
+        }
+        assertEquals(200, await(200, 60, () -> Http.status(ready)), "up again without a restart");
+        String name = unique("after-outage");
+        peer.close();
+        peer = new AmqpPeer(broker);
+        peer.publish("INFO", event(name, "back"), null, Map.of());
+        assertEquals(1, await(1, 30, () -> countNamed(name)), "and consuming again");
+    }
+}
