@@ -18,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -161,5 +162,38 @@ class WholeSystemIT {
             services.getValuesAs(JsonString.class).forEach(name -> seen.add(name.getString()));
         }
         assertTrue(seen.containsAll(expected), "services with traces in Zipkin: " + seen);
+    }
+
+    @Test
+    void aSignInEventIsOneTraceFromAuthThroughTheListenerToTheLogger() throws InterruptedException {
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        HttpResponse<String> signedIn = Http.postJson(
+                url(Service.AUTH, "authenticate"),
+                "{\"email\":\"" + LocalStack.ADMIN_EMAIL + "\",\"password\":\"" + stack.secrets().adminPassword()
+                        + "\"}",
+                "traceparent",
+                "00-" + traceId + "-00f067aa0ba902b7-01");
+        assertEquals(202, signedIn.statusCode(), signedIn.body());
+
+        URI trace = URI.create(stack.backing(ZipkinBacking.class).orElseThrow().url())
+                .resolve("api/v2/trace/" + traceId);
+        Set<String> services = new TreeSet<>();
+        Set<String> spans = new TreeSet<>();
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (!services.containsAll(Set.of("auth", "listener", "logger")) && System.nanoTime() < deadline) {
+            Thread.sleep(1000);
+            HttpResponse<String> found = Http.get(trace);
+            if (found.statusCode() == 200) {
+                for (JsonObject span : ((JsonArray) Http.json(found.body())).getValuesAs(JsonObject.class)) {
+                    services.add(span.getJsonObject("localEndpoint").getString("serviceName"));
+                    spans.add(span.getString("name", ""));
+                }
+            }
+        }
+        assertTrue(
+                services.containsAll(Set.of("auth", "listener", "logger")),
+                "services in the sign-in's trace: " + services + ", spans: " + spans);
+        assertTrue(spans.contains("log_events process"), "the listener's consumer span: " + spans);
+        assertTrue(spans.contains("store log entry"), "the logger's store span: " + spans);
     }
 }

@@ -8,22 +8,29 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
- * One entry to write: the original {@code {name, data}}, optionally with a level and (in batches) an idempotency key.
+ * One entry to write: the original {@code {name, data}}, optionally with a level and (in batches) an idempotency key
+ * and the W3C trace context of the event it came from, so its trace goes on into the logger.
  */
 public record EntryRequest(
         @NotBlank @Size(max = EntryRequest.MAX_NAME) String name,
         @NotNull @Size(max = EntryRequest.MAX_DATA) String data,
         @Pattern(regexp = EntryRequest.LEVELS, message = "must be INFO, WARNING or ERROR") String level,
-        @Size(min = 1, max = EntryRequest.MAX_KEY) String key) {
+        @Size(min = 1, max = EntryRequest.MAX_KEY) String key,
+        @Pattern(regexp = EntryRequest.TRACEPARENT, message = "must be a W3C traceparent") String traceparent) {
 
     static final int MAX_NAME = NewEntry.MAX_NAME;
     static final int MAX_DATA = NewEntry.MAX_DATA;
     static final int MAX_KEY = NewEntry.MAX_KEY;
     static final String LEVELS = "(?i)INFO|WARNING|ERROR";
+    static final String TRACEPARENT = "[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}";
 
     /** The entry to store; a key given apart (the {@code Idempotency-Key} header) wins over the body's. */
     NewEntry toEntry(String keyFromHeader) {
         return new NewEntry(
-                name, data, Level.parse(level).orElse(Level.INFO), keyFromHeader != null ? keyFromHeader : key);
+                name,
+                data,
+                Level.parse(level).orElse(Level.INFO),
+                keyFromHeader != null ? keyFromHeader : key,
+                traceparent);
     }
 }

@@ -74,10 +74,9 @@ public class LogsResource {
     @Operation(summary = "Write up to 1000 entries at once, each with its own idempotency key (the listener's way)")
     public BatchResult writeBatch(
             @Valid @NotNull @Size(min = 1, max = MAX_BATCH) List<@Valid @NotNull EntryRequest> requests) {
-        List<Stored> results =
+        LogBook.BatchOutcome outcome =
                 book.writeAll(requests.stream().map(r -> r.toEntry(null)).toList(), "batch");
-        int duplicates = (int) results.stream().filter(Stored::duplicate).count();
-        return new BatchResult(results.size() - duplicates, duplicates);
+        return new BatchResult(outcome.stored(), outcome.duplicates());
     }
 
     @GET

@@ -1,12 +1,16 @@
 package dev.jmicro.logger.entries.control;
 
 import com.mongodb.ConnectionString;
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoClientSettings;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.InsertManyOptions;
 import dev.jmicro.logger.entries.entity.LogEntry;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -20,6 +24,9 @@ import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.interceptor.Interceptor;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.bson.Document;
@@ -94,6 +101,36 @@ public class MongoAdmin {
         client.getDatabase(database).runCommand(new Document("ping", 1));
         if (!indexed) {
             ensureIndexes();
+        }
+    }
+
+    /**
+     * Inserts the entries in one unordered bulk write; an entry whose id is taken (its idempotency key was stored
+     * before) is skipped. Returns how many were skipped. Any other failure is thrown: the caller's batch is retried.
+     */
+    int insertAllNew(List<LogEntry> entries) {
+        List<Document> documents = new ArrayList<>(entries.size());
+        for (LogEntry entry : entries) {
+            documents.add(new Document("_id", entry.id())
+                    .append(LogEntry.NAME, entry.name())
+                    .append("data", entry.data())
+                    .append(LogEntry.LEVEL, entry.level())
+                    .append(LogEntry.CREATED_AT, Date.from(entry.createdAt()))
+                    .append("updated_at", Date.from(entry.updatedAt())));
+        }
+        try {
+            client.getDatabase(database)
+                    .getCollection("logs")
+                    .insertMany(documents, new InsertManyOptions().ordered(false));
+            return 0;
+        } catch (MongoBulkWriteException e) {
+            List<BulkWriteError> others = e.getWriteErrors().stream()
+                    .filter(error -> ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY)
+                    .toList();
+            if (!others.isEmpty() || e.getWriteConcernError() != null) {
+                throw e;
+            }
+            return e.getWriteErrors().size();
         }
     }
 
