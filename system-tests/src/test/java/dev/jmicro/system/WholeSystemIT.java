@@ -169,8 +169,8 @@ class WholeSystemIT {
         String traceId = UUID.randomUUID().toString().replace("-", "");
         HttpResponse<String> signedIn = Http.postJson(
                 url(Service.AUTH, "authenticate"),
-                "{\"email\":\"" + LocalStack.ADMIN_EMAIL + "\",\"password\":\"" + stack.secrets().adminPassword()
-                        + "\"}",
+                "{\"email\":\"" + LocalStack.ADMIN_EMAIL + "\",\"password\":\""
+                        + stack.secrets().adminPassword() + "\"}",
                 "traceparent",
                 "00-" + traceId + "-00f067aa0ba902b7-01");
         assertEquals(202, signedIn.statusCode(), signedIn.body());

@@ -31,7 +31,10 @@ class LogEventDecoderTest {
         "log.info, INFO", "log.DEBUG, INFO", "something else, INFO"
     })
     void takesTheLevelFromTheRoutingKeyOrAddress(String routing, String level) throws Undeliverable {
-        assertEquals(level, LogEventDecoder.decode("{\"name\":\"n\",\"data\":\"d\"}", routing, null, null).level());
+        assertEquals(
+                level,
+                LogEventDecoder.decode("{\"name\":\"n\",\"data\":\"d\"}", routing, null, null)
+                        .level());
     }
 
     @Test
@@ -46,15 +49,23 @@ class LogEventDecoderTest {
     void keepsDataThatIsNotTextAsItsJson() throws Undeliverable {
         assertEquals(
                 "{\"user\":42}",
-                LogEventDecoder.decode("{\"name\":\"n\",\"data\":{\"user\":42}}", null, null, null).data());
-        assertEquals("", LogEventDecoder.decode("{\"name\":\"n\"}", null, null, null).data(), "no data");
+                LogEventDecoder.decode("{\"name\":\"n\",\"data\":{\"user\":42}}", null, null, null)
+                        .data());
+        assertEquals(
+                "", LogEventDecoder.decode("{\"name\":\"n\"}", null, null, null).data(), "no data");
     }
 
     @ParameterizedTest
     @ValueSource(
             strings = {
-                "not json", "", "[\"an\",\"array\"]", "\"a string\"", "{\"data\":\"no name\"}",
-                "{\"name\":\"  \",\"data\":\"blank\"}", "{\"name\":42,\"data\":\"number\"}", "{\"name\":\"cut"
+                "not json",
+                "",
+                "[\"an\",\"array\"]",
+                "\"a string\"",
+                "{\"data\":\"no name\"}",
+                "{\"name\":\"  \",\"data\":\"blank\"}",
+                "{\"name\":42,\"data\":\"number\"}",
+                "{\"name\":\"cut"
             })
     void aBodyThatCanNeverBeStoredIsUndeliverableWithAReason(String body) {
         Undeliverable poison =

@@ -15,7 +15,6 @@ public record NewEntry(String name, String data, Level level, String key, String
         this(name, data, level, key, null);
     }
 
-
     /** Limits every way in enforces, so no path stores what another would refuse. */
     public static final int MAX_NAME = 200;
 
