@@ -3,33 +3,23 @@ package it.dev.jmicro.auth;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
-import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.jmicro.localstack.LocalStack;
 import dev.jmicro.localstack.Progress;
 import dev.jmicro.localstack.Service;
 import dev.jmicro.localstack.StackOptions;
 import dev.jmicro.localstack.support.Http;
+import dev.jmicro.localstack.support.Tokens;
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.security.KeyFactory;
 import java.security.PrivateKey;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.Date;
-import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -205,12 +195,33 @@ class UserAdminIT {
         assertEquals(401, missing.statusCode(), "no token");
         assertTrue(missing.headers().firstValue("WWW-Authenticate").isPresent(), "401 says how to authenticate");
         assertEquals(401, call("GET", "users", new String(tampered), null).statusCode(), "tampered signature");
-        String key = stack.secrets().privateKeyPem();
-        String expired = forged(key, "https://jmicro.local/auth", Instant.now().minusSeconds(600));
-        String foreign = forged(key, "https://evil.example", Instant.now().plusSeconds(600));
+        PrivateKey key = Tokens.privateKey(stack.secrets());
+        String expired = Tokens.sign(
+                key, Tokens.ISSUER, LocalStack.ADMIN_EMAIL, Instant.now().minusSeconds(600), "user", "admin");
+        String foreign = Tokens.sign(
+                key,
+                "https://evil.example",
+                LocalStack.ADMIN_EMAIL,
+                Instant.now().plusSeconds(600),
+                "user",
+                "admin");
         assertEquals(401, call("GET", "users", expired, null).statusCode(), "expired");
         assertEquals(401, call("GET", "users", foreign, null).statusCode(), "foreign issuer");
-        assertEquals(401, call("GET", "users", forgedWithAnotherKey(), null).statusCode(), "unknown key");
+        assertEquals(
+                401,
+                call(
+                                "GET",
+                                "users",
+                                Tokens.sign(
+                                        new RSAKeyGenerator(2048).generate().toPrivateKey(),
+                                        Tokens.ISSUER,
+                                        LocalStack.ADMIN_EMAIL,
+                                        Instant.now().plusSeconds(600),
+                                        "user",
+                                        "admin"),
+                                null)
+                        .statusCode(),
+                "unknown key");
         assertEquals(403, call("GET", "users", userToken, null).statusCode(), "not in the admin group");
         assertEquals(200, call("GET", "users", adminToken, null).statusCode(), "the real admin token");
     }
@@ -265,38 +276,5 @@ class UserAdminIT {
                                 null,
                                 "{\"current_password\":\"x\",\"new_password\":\"yyyyyyyyyyyyyy\"}")
                         .statusCode());
-    }
-
-    /** An admin token signed with the given PKCS#8 key, with the issuer and expiry given. */
-    private static String forged(String privateKeyPem, String issuer, Instant expires) throws Exception {
-        byte[] der = Base64.getDecoder()
-                .decode(privateKeyPem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", ""));
-        PrivateKey key = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));
-        return sign(new RSASSASigner(key), issuer, expires);
-    }
-
-    private static String forgedWithAnotherKey() throws Exception {
-        return sign(
-                new RSASSASigner(new RSAKeyGenerator(2048).generate()),
-                "https://jmicro.local/auth",
-                Instant.now().plusSeconds(600));
-    }
-
-    private static String sign(RSASSASigner signer, String issuer, Instant expires) throws Exception {
-        SignedJWT token = new SignedJWT(
-                new JWSHeader.Builder(JWSAlgorithm.RS256)
-                        .type(JOSEObjectType.JWT)
-                        .build(),
-                new JWTClaimsSet.Builder()
-                        .issuer(issuer)
-                        .subject("1")
-                        .claim("upn", LocalStack.ADMIN_EMAIL)
-                        .claim("groups", List.of("user", "admin"))
-                        .issueTime(Date.from(expires.minusSeconds(3600)))
-                        .expirationTime(Date.from(expires))
-                        .jwtID(UUID.randomUUID().toString())
-                        .build());
-        token.sign(signer);
-        return token.serialize();
     }
 }

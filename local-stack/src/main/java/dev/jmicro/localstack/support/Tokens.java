@@ -30,30 +30,42 @@ public final class Tokens {
 
     /** A token for the given groups (e.g. {@code user}, {@code admin}), valid for ten minutes. */
     public static String signed(Secrets secrets, String email, String... groups) {
+        return sign(privateKey(secrets), ISSUER, email, Instant.now().plusSeconds(600), groups);
+    }
+
+    /** A token as the tests of refusals want it: any key, any issuer, any expiry (past ones too). */
+    public static String sign(PrivateKey key, String issuer, String email, Instant expires, String... groups) {
+        SignedJWT token = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.RS256)
+                        .type(JOSEObjectType.JWT)
+                        .build(),
+                new JWTClaimsSet.Builder()
+                        .issuer(issuer)
+                        .subject(email)
+                        .claim("upn", email)
+                        .claim("groups", List.of(groups))
+                        .issueTime(Date.from(expires.minusSeconds(600)))
+                        .expirationTime(Date.from(expires))
+                        .jwtID(UUID.randomUUID().toString())
+                        .build());
+        try {
+            token.sign(new RSASSASigner(key));
+        } catch (JOSEException e) {
+            throw new IllegalStateException("cannot sign a test token: " + e.getMessage(), e);
+        }
+        return token.serialize();
+    }
+
+    /** The stack's signing key, the one auth issues tokens with. */
+    public static PrivateKey privateKey(Secrets secrets) {
         try {
             byte[] der = Base64.getDecoder()
                     .decode(secrets.privateKeyPem()
                             .replaceAll("-----[A-Z ]+-----", "")
                             .replaceAll("\\s", ""));
-            PrivateKey key = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));
-            Instant now = Instant.now();
-            SignedJWT token = new SignedJWT(
-                    new JWSHeader.Builder(JWSAlgorithm.RS256)
-                            .type(JOSEObjectType.JWT)
-                            .build(),
-                    new JWTClaimsSet.Builder()
-                            .issuer(ISSUER)
-                            .subject(email)
-                            .claim("upn", email)
-                            .claim("groups", List.of(groups))
-                            .issueTime(Date.from(now))
-                            .expirationTime(Date.from(now.plusSeconds(600)))
-                            .jwtID(UUID.randomUUID().toString())
-                            .build());
-            token.sign(new RSASSASigner(key));
-            return token.serialize();
-        } catch (GeneralSecurityException | JOSEException e) {
-            throw new IllegalStateException("cannot sign a test token: " + e.getMessage(), e);
+            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot read the stack's key: " + e.getMessage(), e);
         }
     }
 }
