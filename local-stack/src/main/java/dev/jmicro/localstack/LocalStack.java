@@ -274,6 +274,7 @@ public final class LocalStack implements AutoCloseable {
             env.put("JWT_SIGNING_KEY_LOCATION", secrets.privateKey().toString());
             env.put("JWT_ISSUER", ISSUER);
         }
+        env.putAll(options.settings().getOrDefault(service, Map.of()));
         return env;
     }
 

@@ -25,6 +25,7 @@ import java.util.Set;
  * @param amqpUrl an external AMQP 1.0 broker ({@code amqp://user:pass@host:port}) instead of the embedded one
  * @param authDatabase the database of the auth service
  * @param keepData whether embedded databases keep their data from the last run (the local run) or start empty (tests)
+ * @param settings extra environment per service, over what the launcher sets (e.g. a short retention in a test)
  */
 public record StackOptions(
         Path root,
@@ -37,7 +38,8 @@ public record StackOptions(
         URI postgresUrl,
         URI amqpUrl,
         String authDatabase,
-        boolean keepData) {
+        boolean keepData,
+        Map<Service, Map<String, String>> settings) {
 
     /**
      * Tuned for starting six servers on a laptop (bench/StartupBenchmark, 2 cores): C1-only compilation takes the
@@ -57,6 +59,7 @@ public record StackOptions(
     public StackOptions {
         services = Set.copyOf(services);
         ports = Map.copyOf(ports);
+        settings = Map.copyOf(settings);
     }
 
     /** The one-command run: the ports of ARCHITECTURE.md, data and logs under {@code target/local-run}. */
@@ -84,6 +87,7 @@ public record StackOptions(
         builder.amqpUrl = amqpUrl;
         builder.authDatabase = authDatabase;
         builder.keepData = keepData;
+        builder.settings.putAll(settings);
         return builder;
     }
 
@@ -100,6 +104,7 @@ public record StackOptions(
         private URI amqpUrl;
         private String authDatabase = "auth";
         private boolean keepData;
+        private final Map<Service, Map<String, String>> settings = new EnumMap<>(Service.class);
 
         private Builder(Path root, Path runDir) {
             this.root = root;
@@ -149,6 +154,14 @@ public record StackOptions(
             return this;
         }
 
+        /** One more environment variable for one service's server. */
+        public Builder setting(Service service, String name, String value) {
+            Map<String, String> forService = new java.util.HashMap<>(settings.getOrDefault(service, Map.of()));
+            forService.put(name, value);
+            settings.put(service, Map.copyOf(forService));
+            return this;
+        }
+
         public Builder amqp(URI url) {
             this.amqpUrl = url;
             return this;
@@ -166,7 +179,8 @@ public record StackOptions(
                     postgresUrl,
                     amqpUrl,
                     authDatabase,
-                    keepData);
+                    keepData,
+                    settings);
         }
     }
 
