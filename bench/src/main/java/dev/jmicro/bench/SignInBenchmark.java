@@ -34,10 +34,13 @@ public final class SignInBenchmark {
 
     public static void main(String[] args) throws Exception {
         long seconds = 10;
+        long warmup = 15;
         String jvmArgs = StackOptions.THROUGHPUT_JVM_ARGS;
         for (String arg : args) {
             if (arg.startsWith("--seconds=")) {
                 seconds = Long.parseLong(arg.substring("--seconds=".length()));
+            } else if (arg.startsWith("--warmup=")) {
+                warmup = Long.parseLong(arg.substring("--warmup=".length()));
             } else if (arg.startsWith("--jvm-args=")) {
                 jvmArgs = arg.substring("--jvm-args=".length());
             } else {
@@ -62,7 +65,7 @@ public final class SignInBenchmark {
             System.out.printf(
                     "auth service sign-ins vs raw bcrypt verifies (cost 10), %d s each, %d cores%n",
                     seconds, Runtime.getRuntime().availableProcessors());
-            measure(signIn, 2, Duration.ofSeconds(15)); // warm-up: until the JIT is done, and the connection pool
+            measure(signIn, 2, Duration.ofSeconds(warmup)); // warm-up: until the JIT is done, and the connection pool
             System.out.printf(
                     "%-12s %12s %8s %8s %12s %7s %16s %12s%n",
                     "concurrency",
