@@ -10,6 +10,7 @@ import dev.jmicro.localstack.Progress;
 import dev.jmicro.localstack.Service;
 import dev.jmicro.localstack.StackOptions;
 import dev.jmicro.localstack.backing.MongoBacking;
+import dev.jmicro.localstack.backing.ZipkinBacking;
 import dev.jmicro.localstack.support.Http;
 import dev.jmicro.localstack.support.Tokens;
 import dev.jmicro.logger.grpc.Log;
@@ -59,7 +60,6 @@ class LoggerIT {
                                 StackOptions.findRoot(), StackOptions.findRoot().resolve("logger-war/target/it-stack"))
                         .toBuilder()
                         .services(Set.of(Service.LOGGER))
-                        .zipkin(false)
                         .build(),
                 Progress.toStdout());
         userToken = Tokens.signed(stack.secrets(), "reader@example.com", "user");
@@ -381,6 +381,47 @@ class LoggerIT {
             Thread.sleep(250);
         } while (System.nanoTime() < deadline);
         return status;
+    }
+
+    @Test
+    void aGrpcWriteAndABatchEntryJoinTheCallersTrace() throws InterruptedException {
+        String grpcTrace = UUID.randomUUID().toString().replace("-", "");
+        String batchTrace = UUID.randomUUID().toString().replace("-", "");
+        Metadata metadata = new Metadata();
+        metadata.put(
+                Metadata.Key.of("traceparent", Metadata.ASCII_STRING_MARSHALLER),
+                "00-" + grpcTrace + "-00f067aa0ba902b7-01");
+        LogServiceGrpc.newBlockingStub(channel)
+                .withDeadlineAfter(20, TimeUnit.SECONDS)
+                .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(metadata))
+                .writeLog(request(unique("traced"), "over gRPC"));
+        Http.postJson(
+                url("logs/batch"),
+                "[{\"name\":\"" + unique("traced") + "\",\"data\":\"in a batch\",\"traceparent\":\"00-" + batchTrace
+                        + "-00f067aa0ba902b7-01\"}]");
+
+        assertTrue(
+                spanNamesOf(grpcTrace).stream().anyMatch(name -> name.equalsIgnoreCase("logs.LogService/WriteLog")),
+                "the gRPC call's server span in the caller's trace");
+        assertTrue(spanNamesOf(batchTrace).contains("store log entry"), "the entry's span in its event's trace");
+    }
+
+    /** The names of the logger's spans in a trace, once Zipkin has them (empty after 30 s). */
+    private static Set<String> spanNamesOf(String traceId) throws InterruptedException {
+        URI trace = URI.create(stack.backing(ZipkinBacking.class).orElseThrow().url())
+                .resolve("api/v2/trace/" + traceId);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        Set<String> names = new HashSet<>();
+        while (names.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+            HttpResponse<String> found = Http.get(trace);
+            if (found.statusCode() == 200) {
+                for (JsonValue span : (JsonArray) Http.json(found.body())) {
+                    names.add(span.asJsonObject().getString("name", ""));
+                }
+            }
+        }
+        return names;
     }
 
     private static LogServiceGrpc.LogServiceBlockingStub grpc(String key, String level) {
