@@ -183,6 +183,33 @@ class ListenerIT {
     }
 
     @Test
+    void anEventTheLoggerRefusesIsDeadLetteredAndTheRestOfItsBatchStored() throws Exception {
+        String name = unique("refused");
+        // The logger takes idempotency keys of at most 200 characters; the decoder does not know that rule.
+        String tooLongId = "id-" + "x".repeat(300);
+        List<Tracker> sent = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            sent.add(peer.publishAsync(
+                    "INFO", event(name, i == 7 ? "refused" : "n" + i), i == 7 ? tooLongId : name + "/" + i, Map.of()));
+        }
+        for (Tracker tracker : sent) {
+            tracker.awaitSettlement(30, TimeUnit.SECONDS);
+        }
+
+        assertEquals(19, await(19, 30, () -> countNamed(name)), "the other 19 stored");
+        List<AmqpPeer.Received> dead = new ArrayList<>();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (dead.isEmpty() && System.nanoTime() < deadline) {
+            peer.drain("log_events.dead", 100, 1000).stream()
+                    .filter(letter -> letter.body().contains(name))
+                    .forEach(dead::add);
+        }
+        assertEquals(1, dead.size(), "the refused one dead-lettered: " + dead);
+        assertTrue(
+                dead.get(0).properties().get("x-dead-letter-reason").toString().contains("logger refused"));
+    }
+
+    @Test
     void eventsWaitInTheQueueWhileTheLoggerIsDownAndAreAllStoredOnceWhenItReturns() throws Exception {
         String name = unique("logger-down");
         stack.stop(Service.LOGGER);

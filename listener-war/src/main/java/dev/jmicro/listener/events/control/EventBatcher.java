@@ -168,12 +168,7 @@ public class EventBatcher {
             batch.forEach(pending -> pending.done().complete(new Outcome(true, null)));
         } catch (ClientErrorException refused) {
             if (batch.size() == 1) {
-                batch.get(0)
-                        .done()
-                        .complete(new Outcome(
-                                false,
-                                "logger refused it: HTTP "
-                                        + refused.getResponse().getStatus()));
+                batch.get(0).done().complete(new Outcome(false, refused.getMessage()));
                 return;
             }
             for (Pending pending : batch) {

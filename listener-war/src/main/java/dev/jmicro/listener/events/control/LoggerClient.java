@@ -6,10 +6,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /** The logger's batch write, {@code POST /logs/batch}, as this service sees it (its own types, per house style). */
 @RegisterRestClient(configKey = "logger")
+@RegisterProvider(LoggerResponses.class)
 @Path("logs")
 public interface LoggerClient {
 
