@@ -61,18 +61,17 @@ public class LogBook {
                 new LogEntry(EntryIds.of(entry.key()), entry.name(), entry.data(), entry.level(), clock.instant());
         try {
             template.insert(fresh);
-            count("logger.entries.stored", via);
+            count("logger.entries.stored", via, 1);
             return new Stored(fresh, false);
         } catch (RuntimeException e) {
             if (!isDuplicateKey(e)) {
                 throw e;
             }
-            count("logger.entries.duplicates", via);
+            count("logger.entries.duplicates", via, 1);
             // Read back what is stored: a retry must answer like the first write did.
             return new Stored(template.find(LogEntry.class, fresh.id()).orElse(fresh), true);
         } finally {
-            metrics.timer("logger.write.time", new Tag("via", via))
-                    .update(Duration.ofNanos(System.nanoTime() - started));
+            timed(via, started);
         }
     }
 
@@ -94,16 +93,15 @@ public class LogBook {
         List<Span> spans = traced(entries);
         try {
             int duplicates = mongo.insertAllNew(fresh);
-            metrics.counter("logger.entries.stored", new Tag("via", via)).inc(fresh.size() - duplicates);
-            metrics.counter("logger.entries.duplicates", new Tag("via", via)).inc(duplicates);
+            count("logger.entries.stored", via, fresh.size() - duplicates);
+            count("logger.entries.duplicates", via, duplicates);
             return new BatchOutcome(fresh.size() - duplicates, duplicates);
         } catch (RuntimeException e) {
             spans.forEach(span -> span.setStatus(StatusCode.ERROR, "not stored"));
             throw e;
         } finally {
             spans.forEach(Span::end);
-            metrics.timer("logger.write.time", new Tag("via", via))
-                    .update(Duration.ofNanos(System.nanoTime() - started));
+            timed(via, started);
         }
     }
 
@@ -171,8 +169,12 @@ public class LogBook {
         return deleted;
     }
 
-    private void count(String name, String via) {
-        metrics.counter(name, new Tag("via", via)).inc();
+    private void count(String name, String via, long n) {
+        metrics.counter(name, new Tag("via", via)).inc(n);
+    }
+
+    private void timed(String via, long started) {
+        metrics.timer("logger.write.time", new Tag("via", via)).update(Duration.ofNanos(System.nanoTime() - started));
     }
 
     private static boolean isDuplicateKey(Throwable failure) {

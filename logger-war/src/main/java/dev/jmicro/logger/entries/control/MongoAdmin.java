@@ -113,10 +113,10 @@ public class MongoAdmin {
         for (LogEntry entry : entries) {
             documents.add(new Document("_id", entry.id())
                     .append(LogEntry.NAME, entry.name())
-                    .append("data", entry.data())
+                    .append(LogEntry.DATA, entry.data())
                     .append(LogEntry.LEVEL, entry.level())
                     .append(LogEntry.CREATED_AT, Date.from(entry.createdAt()))
-                    .append("updated_at", Date.from(entry.updatedAt())));
+                    .append(LogEntry.UPDATED_AT, Date.from(entry.updatedAt())));
         }
         try {
             client.getDatabase(database)

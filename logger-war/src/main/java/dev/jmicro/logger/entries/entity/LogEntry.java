@@ -14,26 +14,30 @@ import java.util.Date;
 @Entity("logs")
 public class LogEntry {
 
+    /** The field names in MongoDB, for the queries, the indexes and the bulk insert that bypasses the mapper. */
     public static final String NAME = "name";
+
+    public static final String DATA = "data";
     public static final String LEVEL = "level";
     public static final String CREATED_AT = "created_at";
+    public static final String UPDATED_AT = "updated_at";
 
     @Id
     private String id;
 
-    @Column
+    @Column(NAME)
     private String name;
 
-    @Column
+    @Column(DATA)
     private String data;
 
-    @Column
+    @Column(LEVEL)
     private String level;
 
     @Column(CREATED_AT)
     private Date createdAt;
 
-    @Column("updated_at")
+    @Column(UPDATED_AT)
     private Date updatedAt;
 
     /** For the mapper. */
