@@ -38,8 +38,6 @@ public class LogEventConsumer {
     private static final Logger LOG = Logger.getLogger(LogEventConsumer.class.getName());
     private static final Symbol ROUTING_KEY = Symbol.valueOf("x-routing-key");
     private static final String QUEUE = "log_events";
-    private static final java.util.concurrent.atomic.AtomicInteger DEBUG =
-            new java.util.concurrent.atomic.AtomicInteger();
 
     @Inject
     EventBatcher batcher;
@@ -69,11 +67,6 @@ public class LogEventConsumer {
         String body = bodyOf(message.getPayload());
         String routing = routingOf(amqp);
         String messageId = amqp == null ? null : amqp.getId();
-        if (DEBUG.incrementAndGet() < 6) {
-            LOG.warning("DEBUG consumed id=" + messageId + " routing=" + routing + " body=" + body + " props="
-                    + (amqp == null ? null : amqp.getProperties()) + " count="
-                    + (amqp == null ? -1 : amqp.getDeliveryCount()));
-        }
         Span span = tracing.received(traceparentOf(amqp), QUEUE, messageId);
         LogEvent event;
         try {
