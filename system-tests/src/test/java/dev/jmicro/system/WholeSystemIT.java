@@ -175,19 +175,15 @@ class WholeSystemIT {
                 "00-" + traceId + "-00f067aa0ba902b7-01");
         assertEquals(202, signedIn.statusCode(), signedIn.body());
 
-        URI trace = URI.create(stack.backing(ZipkinBacking.class).orElseThrow().url())
-                .resolve("api/v2/trace/" + traceId);
+        ZipkinBacking zipkin = stack.backing(ZipkinBacking.class).orElseThrow();
         Set<String> services = new TreeSet<>();
         Set<String> spans = new TreeSet<>();
         long deadline = System.nanoTime() + 60_000_000_000L;
         while (!services.containsAll(Set.of("auth", "listener", "logger")) && System.nanoTime() < deadline) {
             Thread.sleep(1000);
-            HttpResponse<String> found = Http.get(trace);
-            if (found.statusCode() == 200) {
-                for (JsonObject span : ((JsonArray) Http.json(found.body())).getValuesAs(JsonObject.class)) {
-                    services.add(span.getJsonObject("localEndpoint").getString("serviceName"));
-                    spans.add(span.getString("name", ""));
-                }
+            for (JsonObject span : zipkin.trace(traceId)) {
+                services.add(span.getJsonObject("localEndpoint").getString("serviceName"));
+                spans.add(span.getString("name", ""));
             }
         }
         assertTrue(

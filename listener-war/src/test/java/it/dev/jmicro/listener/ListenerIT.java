@@ -119,6 +119,21 @@ class ListenerIT {
         }
     }
 
+    /**
+     * Takes dead letters whose body contains the marker until there are {@code wanted} of them or 30 s have passed;
+     * letters of other tests and earlier runs are taken and dropped.
+     */
+    private List<AmqpPeer.Received> deadLettersContaining(String marker, int wanted) throws Exception {
+        List<AmqpPeer.Received> dead = new ArrayList<>();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (dead.size() < wanted && System.nanoTime() < deadline) {
+            peer.drain("log_events.dead", 100, 1000).stream()
+                    .filter(letter -> letter.body().contains(marker))
+                    .forEach(dead::add);
+        }
+        return dead;
+    }
+
     private static double metric(String name) {
         String text = Http.get(stack.server(Service.LISTENER).url().resolve("metrics?scope=application"))
                 .body();
@@ -160,13 +175,7 @@ class ListenerIT {
         peer.publish("INFO", "{\"data\":\"no name " + marker + "\"}", null, Map.of());
         peer.publish("INFO", "[\"" + marker + "\"]", null, Map.of());
 
-        List<AmqpPeer.Received> dead = new ArrayList<>();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (dead.size() < 3 && System.nanoTime() < deadline) {
-            peer.drain("log_events.dead", 100, 1000).stream()
-                    .filter(letter -> letter.body().contains(marker))
-                    .forEach(dead::add);
-        }
+        List<AmqpPeer.Received> dead = deadLettersContaining(marker, 3);
 
         assertEquals(3, dead.size(), "all three dead-lettered: " + dead);
         for (AmqpPeer.Received letter : dead) {
@@ -197,13 +206,7 @@ class ListenerIT {
         }
 
         assertEquals(19, await(19, 30, () -> countNamed(name)), "the other 19 stored");
-        List<AmqpPeer.Received> dead = new ArrayList<>();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (dead.isEmpty() && System.nanoTime() < deadline) {
-            peer.drain("log_events.dead", 100, 1000).stream()
-                    .filter(letter -> letter.body().contains(name))
-                    .forEach(dead::add);
-        }
+        List<AmqpPeer.Received> dead = deadLettersContaining(name, 1);
         assertEquals(1, dead.size(), "the refused one dead-lettered: " + dead);
         assertTrue(
                 dead.get(0).properties().get("x-dead-letter-reason").toString().contains("logger refused"));

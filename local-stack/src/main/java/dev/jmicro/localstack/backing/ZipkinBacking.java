@@ -2,8 +2,11 @@ package dev.jmicro.localstack.backing;
 
 import dev.jmicro.localstack.support.Http;
 import dev.jmicro.localstack.support.ProcessTree;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -68,6 +71,15 @@ public final class ZipkinBacking implements BackingService {
 
     public String url() {
         return "http://127.0.0.1:" + port + "/";
+    }
+
+    /** The spans Zipkin holds so far for a trace (hex trace id); empty while it has none. */
+    public List<JsonObject> trace(String traceId) {
+        HttpResponse<String> found = Http.get(URI.create(url()).resolve("api/v2/trace/" + traceId));
+        if (found.statusCode() != 200) {
+            return List.of();
+        }
+        return ((JsonArray) Http.json(found.body())).getValuesAs(JsonObject.class);
     }
 
     @Override

@@ -408,18 +408,12 @@ class LoggerIT {
 
     /** The names of the logger's spans in a trace, once Zipkin has them (empty after 30 s). */
     private static Set<String> spanNamesOf(String traceId) throws InterruptedException {
-        URI trace = URI.create(stack.backing(ZipkinBacking.class).orElseThrow().url())
-                .resolve("api/v2/trace/" + traceId);
+        ZipkinBacking zipkin = stack.backing(ZipkinBacking.class).orElseThrow();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         Set<String> names = new HashSet<>();
         while (names.isEmpty() && System.nanoTime() < deadline) {
             Thread.sleep(500);
-            HttpResponse<String> found = Http.get(trace);
-            if (found.statusCode() == 200) {
-                for (JsonValue span : (JsonArray) Http.json(found.body())) {
-                    names.add(span.asJsonObject().getString("name", ""));
-                }
-            }
+            zipkin.trace(traceId).forEach(span -> names.add(span.getString("name", "")));
         }
         return names;
     }
