@@ -23,7 +23,9 @@ import java.util.function.BooleanSupplier;
  * concurrency, measured in this JVM in the same run. Hashing, not our code, should be the limit: the target is a
  * ratio of at least 90 %. Because the load generator, the broker and PostgreSQL share the machine with the server, it
  * also prints the server's own CPU time per sign-in against the CPU time of one raw verify: the share of the server's
- * work that is hashing. Options: {@code --seconds=N} per measurement (default 10), {@code --jvm-args="..."} for the auth server.
+ * work that is hashing. Options: {@code --cost=N} (the server's bcrypt cost, default 12 like the service),
+ * {@code --warmup=N} seconds (default 120: at a few sign-ins per second the JIT needs minutes), {@code --seconds=N} per
+ * measurement (default 20), {@code --jvm-args="..."} for the auth server.
  */
 public final class SignInBenchmark {
 
@@ -33,14 +35,17 @@ public final class SignInBenchmark {
     private record Rate(double perSecond, double p50, double p99, int failures) {}
 
     public static void main(String[] args) throws Exception {
-        long seconds = 10;
-        long warmup = 15;
+        long seconds = 20;
+        long warmup = 120;
+        int cost = 12;
         String jvmArgs = StackOptions.THROUGHPUT_JVM_ARGS;
         for (String arg : args) {
             if (arg.startsWith("--seconds=")) {
                 seconds = Long.parseLong(arg.substring("--seconds=".length()));
             } else if (arg.startsWith("--warmup=")) {
                 warmup = Long.parseLong(arg.substring("--warmup=".length()));
+            } else if (arg.startsWith("--cost=")) {
+                cost = Integer.parseInt(arg.substring("--cost=".length()));
             } else if (arg.startsWith("--jvm-args=")) {
                 jvmArgs = arg.substring("--jvm-args=".length());
             } else {
@@ -52,6 +57,7 @@ public final class SignInBenchmark {
                 .services(Set.of(Service.AUTH))
                 .zipkin(false)
                 .jvmArgs(jvmArgs)
+                .setting(Service.AUTH, "AUTH_BCRYPT_COST", Integer.toString(cost))
                 .build();
         try (LocalStack stack = LocalStack.start(options, line -> {})) {
             URI authenticate = stack.server(Service.AUTH).url().resolve("authenticate");
@@ -59,12 +65,12 @@ public final class SignInBenchmark {
                     + stack.secrets().adminPassword() + "\"}";
             BooleanSupplier signIn = () -> Http.postJson(authenticate, body).statusCode() == 202;
             char[] password = "a password of a usual length".toCharArray();
-            String hash = BCrypt.withDefaults().hashToString(10, password);
+            String hash = BCrypt.withDefaults().hashToString(cost, password);
             BooleanSupplier verify = () -> BCrypt.verifyer().verify(password, hash).verified;
 
             System.out.printf(
-                    "auth service sign-ins vs raw bcrypt verifies (cost 10), %d s each, %d cores%n",
-                    seconds, Runtime.getRuntime().availableProcessors());
+                    "auth service sign-ins vs raw bcrypt verifies (cost %d), %d s each, %d cores%n",
+                    cost, seconds, Runtime.getRuntime().availableProcessors());
             measure(signIn, 2, Duration.ofSeconds(warmup)); // warm-up: until the JIT is done, and the connection pool
             System.out.printf(
                     "%-12s %12s %8s %8s %12s %7s %16s %12s%n",

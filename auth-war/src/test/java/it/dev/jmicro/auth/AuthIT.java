@@ -109,9 +109,20 @@ class AuthIT {
                 client);
     }
 
-    /** The original system's hashes were made by Go's bcrypt: $2a$; PHP-era tables hold $2y$. */
+    /** The original system's hashes were made by Go's bcrypt at cost 12: $2a$; PHP-era tables hold $2y$. */
     private static String hashLikeTheOriginal(String password) {
-        return BCrypt.with(BCrypt.Version.VERSION_2Y).hashToString(10, password.toCharArray());
+        return BCrypt.with(BCrypt.Version.VERSION_2Y).hashToString(12, password.toCharArray());
+    }
+
+    private static String storedHash(String email) throws SQLException {
+        try (Connection db = database();
+                PreparedStatement select = db.prepareStatement("select password from users where email = ?")) {
+            select.setString(1, email);
+            try (ResultSet rows = select.executeQuery()) {
+                assertTrue(rows.next(), email + " is stored");
+                return rows.getString(1);
+            }
+        }
     }
 
     private static Connection database() throws SQLException {
@@ -168,6 +179,24 @@ class AuthIT {
     }
 
     @Test
+    void aHashWeakerThanTheConfiguredCostIsReplacedAtTheNextSignIn() throws SQLException {
+        String weak = BCrypt.withDefaults().hashToString(4, "weakly-hashed".toCharArray());
+        insertUser("weak@example.com", "Wea", "K", weak, true);
+
+        assertEquals(202, authenticate("weak@example.com", "weakly-hashed").statusCode());
+
+        String upgraded = storedHash("weak@example.com");
+        assertTrue(upgraded.startsWith("$2a$12$"), upgraded);
+        assertTrue(BCrypt.verifyer().verify("weakly-hashed".toCharArray(), upgraded).verified);
+        assertEquals(202, authenticate("weak@example.com", "weakly-hashed").statusCode());
+        assertEquals(
+                401,
+                authenticateFrom("198.51.100.9", "weak@example.com", "wrong").statusCode(),
+                "only the password");
+        assertEquals(upgraded, storedHash("weak@example.com"), "a hash of the configured cost is kept");
+    }
+
+    @Test
     void aWrongPasswordAnUnknownAddressAndAnInactiveUserGetTheSame401() {
         String expected = "{\"error\":true,\"message\":\"invalid credentials\"}";
         for (HttpResponse<String> answer : new HttpResponse[] {
@@ -186,7 +215,7 @@ class AuthIT {
         long wrongPassword = medianMillis(() -> authenticateFrom("198.51.100.1", "timing@example.com", "wrong"));
         long unknownAddress = medianMillis(() -> authenticateFrom("198.51.100.1", "nobody@example.com", "wrong"));
 
-        // One bcrypt check either way (~0.1 s at cost 10); without the decoy the unknown address would answer in ~1 ms.
+        // One bcrypt check either way (~0.2 s at cost 12); without the decoy the unknown address would answer in ~1 ms.
         assertTrue(
                 unknownAddress * 2 >= wrongPassword,
                 "unknown address " + unknownAddress + " ms vs wrong password " + wrongPassword + " ms");

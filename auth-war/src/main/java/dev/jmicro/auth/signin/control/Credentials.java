@@ -63,6 +63,7 @@ public class Credentials {
             hashing.stop();
         }
         if (matches && user.get().active()) {
+            upgradeWeakHash(user.get(), password);
             throttle.succeeded(email);
             events.signedIn(user.get().email());
             count("ok");
@@ -72,6 +73,13 @@ public class Credentials {
         events.failed(email, client);
         count("failed");
         return new SignInOutcome.Refused();
+    }
+
+    /** A hash below the configured cost (an older setting, or an imported table) is replaced now. */
+    private void upgradeWeakHash(User user, String password) {
+        if (hasher.needsRehash(user.passwordHash())) {
+            users.upgradeHash(user.id(), user.passwordHash(), hasher.hash(password));
+        }
     }
 
     private void count(String outcome) {

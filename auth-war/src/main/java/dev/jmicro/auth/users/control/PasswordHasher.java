@@ -1,8 +1,10 @@
 package dev.jmicro.auth.users.control;
 
 import at.favre.lib.crypto.bcrypt.BCrypt;
+import at.favre.lib.crypto.bcrypt.IllegalBCryptFormatException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -18,7 +20,7 @@ public class PasswordHasher {
     private final String decoy;
 
     @Inject
-    public PasswordHasher(@ConfigProperty(name = "auth.bcrypt.cost", defaultValue = "10") int cost) {
+    public PasswordHasher(@ConfigProperty(name = "auth.bcrypt.cost", defaultValue = "12") int cost) {
         this.cost = cost;
         this.decoy = BCrypt.withDefaults()
                 .hashToString(cost, java.util.UUID.randomUUID().toString().toCharArray());
@@ -36,6 +38,18 @@ public class PasswordHasher {
 
     public boolean matches(String password, String hash) {
         return BCrypt.verifyer().verify(password.toCharArray(), hash).verified;
+    }
+
+    /**
+     * Whether a hash is weaker than new ones: made with a lower cost than the configured one (or unreadable). Such a
+     * hash is replaced at the user's next successful sign-in, the one moment the password is known.
+     */
+    public boolean needsRehash(String hash) {
+        try {
+            return BCrypt.Version.VERSION_2A.parser.parse(hash.getBytes(StandardCharsets.UTF_8)).cost < cost;
+        } catch (IllegalBCryptFormatException e) {
+            return true;
+        }
     }
 
     /** Spends the time of one check without any result, for sign-ins of unknown users. */

@@ -26,6 +26,19 @@ public class UserStore {
                 .findFirst();
     }
 
+    /**
+     * Replaces a user's password hash by a stronger one of the same password, unless the hash changed meanwhile (a
+     * password change in between wins).
+     */
+    @Transactional
+    public void upgradeHash(long id, String oldHash, String newHash) {
+        entities.createNamedQuery(User.UPGRADE_HASH)
+                .setParameter("id", id)
+                .setParameter("oldHash", oldHash)
+                .setParameter("newHash", newHash)
+                .executeUpdate();
+    }
+
     @Transactional
     public User add(User user) {
         entities.persist(user);

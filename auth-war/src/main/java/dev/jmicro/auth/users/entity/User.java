@@ -16,9 +16,13 @@ import java.time.ZoneOffset;
 @Entity
 @Table(name = "users")
 @NamedQuery(name = User.BY_EMAIL, query = "select u from User u where lower(u.email) = lower(:email)")
+@NamedQuery(
+        name = User.UPGRADE_HASH,
+        query = "update User u set u.passwordHash = :newHash where u.id = :id and u.passwordHash = :oldHash")
 public class User {
 
     public static final String BY_EMAIL = "User.byEmail";
+    public static final String UPGRADE_HASH = "User.upgradeHash";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
