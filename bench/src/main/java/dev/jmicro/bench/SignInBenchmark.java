@@ -8,13 +8,7 @@ import dev.jmicro.localstack.support.Http;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -30,9 +24,6 @@ import java.util.function.BooleanSupplier;
 public final class SignInBenchmark {
 
     private SignInBenchmark() {}
-
-    /** What one measurement gave: operations per second and the latency percentiles in milliseconds. */
-    private record Rate(double perSecond, double p50, double p99, int failures) {}
 
     public static void main(String[] args) throws Exception {
         long seconds = 20;
@@ -71,7 +62,7 @@ public final class SignInBenchmark {
             System.out.printf(
                     "auth service sign-ins vs raw bcrypt verifies (cost %d), %d s each, %d cores%n",
                     cost, seconds, Runtime.getRuntime().availableProcessors());
-            measure(signIn, 2, Duration.ofSeconds(warmup)); // warm-up: until the JIT is done, and the connection pool
+            Load.measure(signIn, 2, Duration.ofSeconds(warmup)); // warm-up: until the JIT is done, and the connection pool
             System.out.printf(
                     "%-12s %12s %8s %8s %12s %7s %16s %12s%n",
                     "concurrency",
@@ -86,11 +77,11 @@ public final class SignInBenchmark {
             double verifyCpuMs = 0;
             for (int concurrency : new int[] {1, 2, 8}) {
                 Duration cpuBefore = server.cpuTime().orElse(Duration.ZERO);
-                Rate signIns = measure(signIn, concurrency, Duration.ofSeconds(seconds));
+                Load.Rate signIns = Load.measure(signIn, concurrency, Duration.ofSeconds(seconds));
                 double serverCpuMs =
                         server.cpuTime().orElse(Duration.ZERO).minus(cpuBefore).toMillis()
                                 / (signIns.perSecond() * seconds);
-                Rate raw = measure(verify, concurrency, Duration.ofSeconds(seconds));
+                Load.Rate raw = Load.measure(verify, concurrency, Duration.ofSeconds(seconds));
                 if (concurrency == 1) {
                     verifyCpuMs = raw.p50(); // one thread: the wall time of a verify is its CPU time
                 }
@@ -107,44 +98,5 @@ public final class SignInBenchmark {
                         signIns.failures() == 0 ? "" : "  (" + signIns.failures() + " failed)");
             }
         }
-    }
-
-    /** Runs the operation from {@code concurrency} threads for the given time. */
-    private static Rate measure(BooleanSupplier operation, int concurrency, Duration duration) throws Exception {
-        ExecutorService threads = Executors.newFixedThreadPool(concurrency);
-        long end = System.nanoTime() + duration.toNanos();
-        List<Future<List<Long>>> workers = new ArrayList<>();
-        int[] failures = new int[1];
-        for (int i = 0; i < concurrency; i++) {
-            workers.add(threads.submit(() -> {
-                List<Long> latencies = new ArrayList<>();
-                while (System.nanoTime() < end) {
-                    long start = System.nanoTime();
-                    boolean ok = operation.getAsBoolean();
-                    latencies.add(System.nanoTime() - start);
-                    if (!ok) {
-                        synchronized (failures) {
-                            failures[0]++;
-                        }
-                    }
-                }
-                return latencies;
-            }));
-        }
-        List<Long> all = new ArrayList<>();
-        for (Future<List<Long>> worker : workers) {
-            all.addAll(worker.get());
-        }
-        threads.shutdown();
-        Collections.sort(all);
-        double perSecond = all.size() / (duration.toNanos() / 1e9);
-        return new Rate(perSecond, percentile(all, 0.50), percentile(all, 0.99), failures[0]);
-    }
-
-    private static double percentile(List<Long> sorted, double p) {
-        if (sorted.isEmpty()) {
-            return 0;
-        }
-        return sorted.get((int) Math.min(sorted.size() - 1, Math.round(p * (sorted.size() - 1)))) / 1e6;
     }
 }

@@ -82,7 +82,8 @@ public final class Http {
         return Json.createReader(new StringReader(body)).read();
     }
 
-    private static HttpResponse<String> send(HttpRequest.Builder request) {
+    /** Any request, e.g. with headers of its own; a ten-second timeout. */
+    public static HttpResponse<String> send(HttpRequest.Builder request) {
         HttpRequest built = request.timeout(Duration.ofSeconds(10)).build();
         try {
             return CLIENT.send(built, HttpResponse.BodyHandlers.ofString());

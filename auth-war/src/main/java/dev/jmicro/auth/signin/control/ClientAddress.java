@@ -1,5 +1,6 @@
 package dev.jmicro.auth.signin.control;
 
+import dev.jmicro.support.client.ClientAddresses;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -18,10 +19,6 @@ public class ClientAddress {
     List<String> trustedProxies;
 
     public String of(String peer, String forwardedFor) {
-        if (forwardedFor != null && !forwardedFor.isBlank() && trustedProxies.contains(peer)) {
-            String first = forwardedFor.split(",")[0].trim();
-            return first.isEmpty() || first.length() > 100 ? peer : first;
-        }
-        return peer;
+        return ClientAddresses.of(peer, forwardedFor, trustedProxies);
     }
 }

@@ -1,0 +1,88 @@
+package dev.jmicro.bench;
+
+import dev.jmicro.localstack.LocalStack;
+import dev.jmicro.localstack.Service;
+import dev.jmicro.localstack.StackOptions;
+import dev.jmicro.localstack.support.Http;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+
+/**
+ * What the broker costs on the way to the logger. In one run, at one concurrency: a log write sent straight to the
+ * logger ({@code POST /log}, the original REST write) and the same write through the broker ({@code POST /handle},
+ * action {@code log}, which the broker passes on over gRPC and answers once the logger stored it). Both servers get the
+ * full JIT ({@code THROUGHPUT_JVM_ARGS}); the embedded MongoDB and the load generator share this JVM. Targets: the
+ * broker keeps at least 80 % of the direct throughput and adds at most 2 ms at p50. Options: {@code --concurrency=N}
+ * (default 8), {@code --seconds=N} per measurement (default 20), {@code --warmup=N} seconds per path (default 30).
+ */
+public final class BrokerBenchmark {
+
+    private BrokerBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        int concurrency = 8;
+        long seconds = 20;
+        long warmup = 30;
+        for (String arg : args) {
+            if (arg.startsWith("--concurrency=")) {
+                concurrency = Integer.parseInt(arg.substring("--concurrency=".length()));
+            } else if (arg.startsWith("--seconds=")) {
+                seconds = Long.parseLong(arg.substring("--seconds=".length()));
+            } else if (arg.startsWith("--warmup=")) {
+                warmup = Long.parseLong(arg.substring("--warmup=".length()));
+            } else {
+                throw new IllegalArgumentException("unknown option " + arg);
+            }
+        }
+        Path root = StackOptions.findRoot();
+        StackOptions options = StackOptions.forTests(root, root.resolve("bench/target/broker-run")).toBuilder()
+                .services(Set.of(Service.BROKER, Service.LOGGER))
+                .zipkin(false)
+                .jvmArgs(StackOptions.THROUGHPUT_JVM_ARGS)
+                .setting(Service.BROKER, "BROKER_LOG_TRANSPORT", "grpc")
+                .build();
+        try (LocalStack stack = LocalStack.start(options, line -> {})) {
+            URI direct = stack.server(Service.LOGGER).url().resolve("log");
+            URI handle = stack.server(Service.BROKER).url().resolve("handle");
+            String entry = "{\"name\":\"bench\",\"data\":\"a log line of a usual length, say eighty characters long\"}";
+            String action = "{\"action\":\"log\",\"log\":" + entry + "}";
+            BooleanSupplier toLogger = () -> Http.postJson(direct, entry).statusCode() == 202;
+            BooleanSupplier throughBroker = () -> Http.postJson(handle, action).statusCode() == 202;
+
+            System.out.printf(
+                    "log writes at concurrency %d, %d s each after %d s warm-up, %d cores%n",
+                    concurrency, seconds, warmup, Runtime.getRuntime().availableProcessors());
+            Load.measure(toLogger, concurrency, Duration.ofSeconds(warmup));
+            Load.measure(throughBroker, concurrency, Duration.ofSeconds(warmup));
+            // Alternate the two, twice, so that a drift of the machine's speed weighs on both alike.
+            Load.Rate[] directRates = new Load.Rate[2];
+            Load.Rate[] brokerRates = new Load.Rate[2];
+            for (int round = 0; round < 2; round++) {
+                directRates[round] = Load.measure(toLogger, concurrency, Duration.ofSeconds(seconds));
+                brokerRates[round] = Load.measure(throughBroker, concurrency, Duration.ofSeconds(seconds));
+            }
+            System.out.printf("%-36s %12s %8s %8s %8s%n", "path", "writes/s", "p50 ms", "p99 ms", "failed");
+            for (int round = 0; round < 2; round++) {
+                print("direct: POST /log on the logger", directRates[round]);
+                print("broker: POST /handle → gRPC → logger", brokerRates[round]);
+            }
+            double directPerSecond = (directRates[0].perSecond() + directRates[1].perSecond()) / 2;
+            double brokerPerSecond = (brokerRates[0].perSecond() + brokerRates[1].perSecond()) / 2;
+            double addedP50 = (brokerRates[0].p50() + brokerRates[1].p50() - directRates[0].p50()
+                            - directRates[1].p50())
+                    / 2;
+            System.out.printf(
+                    "through the broker: %.0f %% of the direct throughput (target >= 80 %%), %+.2f ms at p50 (target"
+                            + " <= 2 ms)%n",
+                    100 * brokerPerSecond / directPerSecond, addedP50);
+        }
+    }
+
+    private static void print(String path, Load.Rate rate) {
+        System.out.printf(
+                "%-36s %12.0f %8.2f %8.2f %8d%n", path, rate.perSecond(), rate.p50(), rate.p99(), rate.failures());
+    }
+}

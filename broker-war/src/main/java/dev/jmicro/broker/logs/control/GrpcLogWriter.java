@@ -1,0 +1,103 @@
+package dev.jmicro.broker.logs.control;
+
+import dev.jmicro.broker.downstream.control.DependencyDown;
+import dev.jmicro.broker.downstream.control.Downstream;
+import dev.jmicro.logger.grpc.Log;
+import dev.jmicro.logger.grpc.LogRequest;
+import dev.jmicro.logger.grpc.LogServiceGrpc;
+import dev.jmicro.support.problem.entity.Problem;
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import io.grpc.Metadata;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.stub.MetadataUtils;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.faulttolerance.Bulkhead;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Fallback;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+
+/**
+ * Writes log entries with the logger's gRPC {@code LogService.WriteLog} (the original proto), over one channel kept
+ * for the life of the application (it reconnects by itself). Level, idempotency key, request id and the W3C trace
+ * context travel as metadata: Liberty does not propagate trace context over gRPC. A refusal by the logger
+ * (INVALID_ARGUMENT) is a 400; an unreachable or slow logger ends in the 503 fallback.
+ */
+@ApplicationScoped
+@Downstream("logger")
+public class GrpcLogWriter {
+
+    private static final Metadata.Key<String> LEVEL = ascii("log-level");
+    private static final Metadata.Key<String> KEY = ascii("log-idempotency-key");
+    private static final Metadata.Key<String> TRACEPARENT = ascii("traceparent");
+    private static final Metadata.Key<String> REQUEST_ID = ascii("x-request-id");
+
+    @Inject
+    @ConfigProperty(name = "logger.url", defaultValue = "http://localhost:9083")
+    URI loggerUrl;
+
+    /** host:port of the logger's gRPC service; by default the host and port of {@code logger.url} (same port). */
+    @Inject
+    @ConfigProperty(name = "logger.grpc.target")
+    Optional<String> target;
+
+    private ManagedChannel channel;
+
+    @PostConstruct
+    void open() {
+        String address = target.orElse(loggerUrl.getHost() + ":" + loggerUrl.getPort());
+        channel = ManagedChannelBuilder.forTarget(address).usePlaintext().build();
+    }
+
+    @PreDestroy
+    void close() {
+        channel.shutdownNow();
+    }
+
+    @Timeout(1000)
+    @Retry(maxRetries = 1, delay = 50)
+    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 5000, successThreshold = 1)
+    @Bulkhead(50)
+    @Fallback(DependencyDown.class)
+    public Response write(LogEvent event) {
+        Metadata metadata = new Metadata();
+        metadata.put(LEVEL, event.level());
+        metadata.put(KEY, event.key());
+        metadata.put(REQUEST_ID, event.requestId());
+        if (event.traceparent() != null) {
+            metadata.put(TRACEPARENT, event.traceparent());
+        }
+        LogRequest request = LogRequest.newBuilder()
+                .setLogEntry(Log.newBuilder().setName(event.name()).setData(event.data()))
+                .build();
+        try {
+            LogServiceGrpc.newBlockingStub(channel)
+                    .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(metadata))
+                    .withDeadlineAfter(900, TimeUnit.MILLISECONDS)
+                    .writeLog(request);
+            return Response.accepted().build();
+        } catch (StatusRuntimeException e) {
+            if (e.getStatus().getCode() == Status.Code.INVALID_ARGUMENT) {
+                return Problem.of(
+                                Response.Status.BAD_REQUEST,
+                                "the logger refused the entry: " + e.getStatus().getDescription())
+                        .toResponse();
+            }
+            throw e;
+        }
+    }
+
+    private static Metadata.Key<String> ascii(String name) {
+        return Metadata.Key.of(name, Metadata.ASCII_STRING_MARSHALLER);
+    }
+}

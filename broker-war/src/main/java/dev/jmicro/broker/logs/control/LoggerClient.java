@@ -1,0 +1,42 @@
+package dev.jmicro.broker.logs.control;
+
+import dev.jmicro.broker.downstream.control.ServerErrors;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/**
+ * The logger's reads and its deletion, as the broker calls them with the caller's token. Parameters are passed on as
+ * given: the logger checks them and its 400 problem is relayed.
+ */
+@RegisterRestClient(configKey = "logger")
+@RegisterProvider(ServerErrors.class)
+@RegisterClientHeaders
+@Path("logs")
+@Produces(MediaType.APPLICATION_JSON)
+public interface LoggerClient {
+
+    @GET
+    Response search(
+            @QueryParam("name") String name,
+            @QueryParam("level") String level,
+            @QueryParam("from") String from,
+            @QueryParam("to") String to,
+            @QueryParam("page") String page,
+            @QueryParam("size") String size);
+
+    @GET
+    @Path("{id}")
+    Response find(@PathParam("id") String id);
+
+    @DELETE
+    Response deleteOlderThan(@QueryParam("before") String before);
+}

@@ -1,0 +1,187 @@
+package dev.jmicro.broker.original.boundary;
+
+import dev.jmicro.broker.edge.boundary.RequestIds;
+import dev.jmicro.broker.logs.control.LogWrites;
+import dev.jmicro.broker.mail.control.MailGateway;
+import dev.jmicro.broker.signin.boundary.SignIns;
+import dev.jmicro.support.problem.entity.Problem;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.io.StringReader;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.qpid.protonj2.client.exceptions.ClientException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+/**
+ * The original broker's endpoints, kept for existing clients: {@code POST /}, {@code POST /handle} with the actions
+ * {@code auth}, {@code log} and {@code mail}, and {@code POST /log-grpc}. {@code broker.handle.policy} is {@code open}
+ * (as the original) or {@code token} (a bearer token from auth is required for {@code /handle} and
+ * {@code /log-grpc}).
+ */
+@Path("")
+@OriginalContract
+@Produces(MediaType.APPLICATION_JSON)
+public class OriginalResource {
+
+    private static final JsonProvider JSON = JsonProvider.provider();
+
+    @Inject
+    SignIns signIns;
+
+    @Inject
+    LogWrites logs;
+
+    @Inject
+    MailGateway mail;
+
+    @Inject
+    Validator validator;
+
+    @Inject
+    @ConfigProperty(name = "broker.handle.policy", defaultValue = "open")
+    String policy;
+
+    @Context
+    SecurityContext security;
+
+    @POST
+    @Operation(summary = "Original: is the broker there?")
+    @APIResponse(responseCode = "200", description = "{\"error\":false,\"message\":\"Hit the broker\"}")
+    public Envelope hit() {
+        return Envelope.ok("Hit the broker");
+    }
+
+    @POST
+    @Path("handle")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Original: one action (auth, log, mail) with its payload")
+    @APIResponse(responseCode = "202", description = "Done: the original envelope")
+    @APIResponse(responseCode = "400", description = "Unknown action, missing or invalid payload")
+    @APIResponse(responseCode = "401", description = "invalid credentials, or no token under the token policy")
+    @APIResponse(responseCode = "503", description = "The dependency the action needs is unavailable")
+    public Response handle(
+            @NotNull HandleRequest request,
+            @Context HttpServletRequest http,
+            @HeaderParam(RequestIds.HEADER) String requestId)
+            throws ClientException {
+        requireTokenIfConfigured();
+        String action = request.action() == null ? "" : request.action();
+        return switch (action) {
+            case "auth" -> authenticate(checked("auth", request.auth()), http);
+            case "log" -> log(LogWrites.Transport.AMQP, checked("log", request.log()), requestId, true);
+            case "mail" -> sendMail(checked("mail", request.mail()));
+            default -> problem(Response.Status.BAD_REQUEST, "unknown action");
+        };
+    }
+
+    @POST
+    @Path("log-grpc")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Original: write the log payload to the logger over gRPC")
+    @APIResponse(responseCode = "202", description = "{\"error\":false,\"message\":\"logged\"}")
+    public Response logOverGrpc(@NotNull HandleRequest request, @HeaderParam(RequestIds.HEADER) String requestId)
+            throws ClientException {
+        requireTokenIfConfigured();
+        return log(LogWrites.Transport.GRPC, checked("log", request.log()), requestId, false);
+    }
+
+    private Response authenticate(dev.jmicro.broker.signin.boundary.Credentials credentials, HttpServletRequest http) {
+        Response answer = signIns.authenticate(credentials, http);
+        if (answer.getStatus() == 202) {
+            JsonValue user = parse(answer).getOrDefault("data", JsonValue.NULL);
+            return Response.accepted(Envelope.ok("Authenticated!", user)).build();
+        }
+        if (answer.getStatus() == 401) {
+            // The original answered 400 here by mistake; 401 is what it meant.
+            return Response.status(Response.Status.UNAUTHORIZED)
+                    .entity(Envelope.failed("invalid credentials"))
+                    .build();
+        }
+        return answer;
+    }
+
+    /**
+     * @param configured whether {@code broker.log.transport} decides (the {@code log} action) or {@code over} does
+     *     ({@code /log-grpc})
+     */
+    private Response log(
+            LogWrites.Transport over,
+            dev.jmicro.broker.logs.boundary.LogRequest entry,
+            String requestId,
+            boolean configured)
+            throws ClientException {
+        String key = UUID.randomUUID().toString();
+        Response written = configured
+                ? logs.write(entry.name(), entry.data(), entry.level(), key, requestId)
+                : logs.write(over, entry.name(), entry.data(), entry.level(), key, requestId);
+        if (written.getStatus() != 202) {
+            return written;
+        }
+        return Response.accepted(Envelope.ok("logged")).build();
+    }
+
+    private Response sendMail(dev.jmicro.broker.mail.boundary.MailRequest message) {
+        Response answer = mail.send(message.toJson(), UUID.randomUUID().toString());
+        if (answer.getStatus() == 202) {
+            return Response.accepted(Envelope.ok("Message sent to " + message.to()))
+                    .build();
+        }
+        return answer;
+    }
+
+    /** The action's payload, present and valid, else a 400 problem naming what is wrong. */
+    private <T> T checked(String name, T payload) {
+        if (payload == null) {
+            throw new jakarta.ws.rs.WebApplicationException(
+                    problem(Response.Status.BAD_REQUEST, "the action " + name + " needs a \"" + name + "\" object"));
+        }
+        Set<ConstraintViolation<T>> violations = validator.validate(payload);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+        return payload;
+    }
+
+    private void requireTokenIfConfigured() {
+        boolean signedIn = security.isUserInRole("user") || security.isUserInRole("admin");
+        if ("token".equalsIgnoreCase(policy.trim()) && !signedIn) {
+            throw new jakarta.ws.rs.WebApplicationException(
+                    Response.fromResponse(problem(Response.Status.UNAUTHORIZED, "a bearer token from auth is required"))
+                            .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                            .build());
+        }
+    }
+
+    private static Response problem(Response.Status status, String detail) {
+        return Problem.of(status, detail).toResponse();
+    }
+
+    private static JsonObject parse(Response answer) {
+        Object entity = answer.getEntity();
+        try {
+            return JSON.createReader(new StringReader(String.valueOf(entity))).readObject();
+        } catch (RuntimeException e) {
+            return JsonValue.EMPTY_JSON_OBJECT;
+        }
+    }
+}

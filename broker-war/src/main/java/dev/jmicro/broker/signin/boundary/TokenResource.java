@@ -1,0 +1,35 @@
+package dev.jmicro.broker.signin.boundary;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+/** {@code POST /api/auth/token}: sign in and get the auth service's signed token (RS256) for every other call. */
+@Path("api/auth/token")
+public class TokenResource {
+
+    @Inject
+    SignIns signIns;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Sign in and get a bearer token")
+    @APIResponse(responseCode = "200", description = "{access_token, token_type, expires_in}")
+    @APIResponse(responseCode = "401", description = "invalid credentials (application/problem+json)")
+    @APIResponse(responseCode = "429", description = "too many sign-ins; see Retry-After")
+    @APIResponse(responseCode = "503", description = "auth is unavailable")
+    public Response token(@Valid @NotNull Credentials credentials, @Context HttpServletRequest http) {
+        return signIns.token(credentials, http);
+    }
+}

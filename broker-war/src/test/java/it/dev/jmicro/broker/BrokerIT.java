@@ -1,0 +1,559 @@
+package it.dev.jmicro.broker;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.jmicro.localstack.LocalStack;
+import dev.jmicro.localstack.Progress;
+import dev.jmicro.localstack.Service;
+import dev.jmicro.localstack.StackOptions;
+import dev.jmicro.localstack.backing.AmqpBacking;
+import dev.jmicro.localstack.backing.SmtpBacking;
+import dev.jmicro.localstack.support.Http;
+import dev.jmicro.localstack.support.Tokens;
+import jakarta.json.JsonObject;
+import jakarta.mail.internet.MimeMessage;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The broker on its real Liberty server in front of the real auth, logger, listener and mail servers, with embedded
+ * PostgreSQL, MongoDB, Artemis and SMTP: every original action and every route of the broker's own API, tokens, bad
+ * input (refused before any downstream call), each dependency stopped (a fast 503 naming it, the circuit opening, and
+ * closing again by itself once the dependency is back), status, CORS, request ids and the sign-in rate limit.
+ */
+class BrokerIT {
+
+    private static final String ALLOWED_ORIGIN = "http://app.example.test";
+    private static final int SIGN_IN_LIMIT = 5;
+    private static LocalStack stack;
+    private static String adminToken;
+    private static String userToken;
+
+    @BeforeAll
+    static void start() {
+        StackOptions options = StackOptions.forTests(
+                        StackOptions.findRoot(), StackOptions.findRoot().resolve("broker-war/target/it-stack"))
+                .toBuilder()
+                .services(Set.of(Service.BROKER, Service.AUTH, Service.LOGGER, Service.LISTENER, Service.MAIL))
+                .zipkin(false)
+                .setting(Service.BROKER, "BROKER_STATUS_SERVICES", "broker,auth,logger,listener,mail")
+                .setting(Service.BROKER, "CORS_ALLOWED_ORIGINS", ALLOWED_ORIGIN)
+                .setting(Service.BROKER, "BROKER_SIGNIN_RATE_LIMIT", Integer.toString(SIGN_IN_LIMIT))
+                // The tests stand in for several clients by saying who they are, as a proxy in front would.
+                .setting(Service.BROKER, "BROKER_TRUSTED_PROXIES", "127.0.0.1,0:0:0:0:0:0:0:1")
+                .build();
+        stack = LocalStack.start(options, Progress.toStdout());
+        adminToken = Tokens.signed(stack.secrets(), LocalStack.ADMIN_EMAIL, "user", "admin");
+        userToken = Tokens.signed(stack.secrets(), "reader@example.com", "user");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    // ---- helpers -------------------------------------------------------------------------------------------------
+
+    private static URI broker(String path) {
+        return stack.server(Service.BROKER).url().resolve(path);
+    }
+
+    /** A POST to the broker as a client at {@code client} (X-Forwarded-For, believed from loopback in this setup). */
+    private static HttpResponse<String> post(String path, String json, String client, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(broker(path))
+                .header("Content-Type", "application/json")
+                .header("X-Forwarded-For", client)
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return Http.send(request);
+    }
+
+    private static HttpResponse<String> handle(String json) {
+        return post("handle", json, "192.0.2.1");
+    }
+
+    private static String signIn(String password) {
+        return "{\"action\":\"auth\",\"auth\":{\"email\":\"" + LocalStack.ADMIN_EMAIL + "\",\"password\":\"" + password
+                + "\"}}";
+    }
+
+    private static String logAction(String name, String data) {
+        return "{\"action\":\"log\",\"log\":{\"name\":\"" + name + "\",\"data\":\"" + data + "\"}}";
+    }
+
+    private static String mailAction(String to, String subject) {
+        return "{\"action\":\"mail\",\"mail\":{\"from\":\"broker-it@example.com\",\"to\":\"" + to + "\",\"subject\":\""
+                + subject + "\",\"message\":\"Hello from the broker test\"}}";
+    }
+
+    private static final java.util.concurrent.atomic.AtomicInteger CLIENTS =
+            new java.util.concurrent.atomic.AtomicInteger();
+
+    /** A client address no other request used. */
+    private static String anotherClient() {
+        return "203.0.113." + CLIENTS.incrementAndGet();
+    }
+
+    private static String unique(String what) {
+        return what + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** Entries of one name as the logger has them, read straight from the logger. */
+    private static long storedNamed(String name) {
+        HttpResponse<String> page =
+                Http.getWithToken(stack.server(Service.LOGGER).url().resolve("logs?size=200&name=" + name), adminToken);
+        assertEquals(200, page.statusCode(), page.body());
+        return Http.object(page).getJsonNumber("total").longValue();
+    }
+
+    private static boolean eventually(long seconds, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (System.nanoTime() < deadline) {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            Thread.sleep(200);
+        }
+        return condition.getAsBoolean();
+    }
+
+    private static long mailsTo(String address) {
+        SmtpBacking smtp = stack.backing(SmtpBacking.class).orElseThrow();
+        return smtp.received().stream().filter(mail -> isTo(mail, address)).count();
+    }
+
+    private static boolean isTo(MimeMessage mail, String address) {
+        try {
+            return mail.getAllRecipients() != null
+                    && Stream.of(mail.getAllRecipients())
+                            .anyMatch(a -> a.toString().contains(address));
+        } catch (jakarta.mail.MessagingException e) {
+            return false;
+        }
+    }
+
+    /** The sum of a counter over all its series in a server's Prometheus text. */
+    private static double metric(Service service, String name) {
+        String text = Http.get(stack.server(service).url().resolve("metrics")).body();
+        Matcher line =
+                Pattern.compile("(?m)^" + name + "(\\{[^}]*})? ([0-9.eE+-]+)$").matcher(text);
+        double sum = 0;
+        while (line.find()) {
+            sum += Double.parseDouble(line.group(2));
+        }
+        return sum;
+    }
+
+    /** Requests the application of each downstream service has served: proof that a call was, or was not, made. */
+    private static Map<Service, Double> downstreamRequests() {
+        return Map.of(
+                Service.AUTH, metric(Service.AUTH, "auth_signins_total"),
+                Service.MAIL,
+                        (double) stack.backing(SmtpBacking.class)
+                                        .orElseThrow()
+                                        .received()
+                                        .size()
+                                + metric(Service.MAIL, "mail_accepted_total"),
+                Service.LOGGER, metric(Service.LOGGER, "logger_entries_stored_total"),
+                Service.LISTENER, metric(Service.LISTENER, "listener_events_consumed_total"));
+    }
+
+    private static void assertProblem(HttpResponse<String> answer, int status, String detailPart) {
+        assertEquals(status, answer.statusCode(), answer.body());
+        assertEquals("application/problem+json", Http.contentType(answer), answer.body());
+        JsonObject problem = Http.object(answer);
+        assertEquals(status, problem.getInt("status"));
+        assertTrue(problem.getString("detail").contains(detailPart), problem.toString());
+    }
+
+    // ---- the original contract --------------------------------------------------------------------------------
+
+    @Test
+    void theRootAnswersLikeTheOriginal() {
+        HttpResponse<String> answer = post("", "{}", "192.0.2.1");
+
+        assertEquals(200, answer.statusCode());
+        assertEquals(Http.json("{\"error\":false,\"message\":\"Hit the broker\"}"), Http.json(answer.body()));
+    }
+
+    @Test
+    void authSignsInAndAnswersWithTheUser() {
+        HttpResponse<String> answer = handle(signIn(stack.secrets().adminPassword()));
+
+        assertEquals(202, answer.statusCode(), answer.body());
+        JsonObject body = Http.object(answer);
+        assertFalse(body.getBoolean("error"));
+        assertEquals("Authenticated!", body.getString("message"));
+        assertEquals(LocalStack.ADMIN_EMAIL, body.getJsonObject("data").getString("email"));
+        assertFalse(answer.body().contains("$2"), "no hash");
+    }
+
+    @Test
+    void badCredentialsAre401WithTheOriginalMessage() {
+        HttpResponse<String> answer = post("handle", signIn("not the password"), "192.0.2.77");
+
+        assertEquals(401, answer.statusCode(), answer.body());
+        assertEquals(Http.json("{\"error\":true,\"message\":\"invalid credentials\"}"), Http.json(answer.body()));
+    }
+
+    @Test
+    void logGoesOverAmqpThroughTheListenerToTheLogger() throws Exception {
+        String name = unique("handle-log");
+
+        HttpResponse<String> answer = handle(logAction(name, "via the message broker"));
+
+        assertEquals(202, answer.statusCode(), answer.body());
+        assertEquals(Http.json("{\"error\":false,\"message\":\"logged\"}"), Http.json(answer.body()));
+        assertTrue(eventually(20, () -> storedNamed(name) == 1), "stored once by the listener");
+    }
+
+    @Test
+    void logGrpcWritesStraightToTheLogger() {
+        String name = unique("log-grpc");
+
+        HttpResponse<String> answer = post("log-grpc", logAction(name, "via gRPC"), "192.0.2.1");
+
+        assertEquals(202, answer.statusCode(), answer.body());
+        assertEquals(Http.json("{\"error\":false,\"message\":\"logged\"}"), Http.json(answer.body()));
+        assertEquals(1, storedNamed(name), "stored before the answer");
+    }
+
+    @Test
+    void mailIsSentThroughTheMailService() throws Exception {
+        String to = unique("handle-mail") + "@example.com";
+
+        HttpResponse<String> answer = handle(mailAction(to, "Broker test"));
+
+        assertEquals(202, answer.statusCode(), answer.body());
+        assertEquals(
+                Http.json("{\"error\":false,\"message\":\"Message sent to " + to + "\"}"), Http.json(answer.body()));
+        assertTrue(eventually(20, () -> mailsTo(to) == 1), "arrived at the SMTP server");
+    }
+
+    // ---- bad input: a 4xx problem, and no downstream call ------------------------------------------------------
+
+    static Stream<Arguments> badInput() {
+        String oneMegabytePlusOne =
+                "{\"action\":\"log\",\"log\":{\"name\":\"big\",\"data\":\"" + "x".repeat(1_048_577 - 47) + "\"}}";
+        return Stream.of(
+                Arguments.of("malformed JSON", "{\"action\":\"log\",", 400),
+                Arguments.of("two JSON values", logAction("two", "values") + logAction("two", "values"), 400),
+                Arguments.of("1 MB + 1 byte", oneMegabytePlusOne, 413),
+                Arguments.of("unknown action", "{\"action\":\"fly\"}", 400),
+                Arguments.of("no action", "{}", 400),
+                Arguments.of("auth without its object", "{\"action\":\"auth\"}", 400),
+                Arguments.of("log without its object", "{\"action\":\"log\"}", 400),
+                Arguments.of("mail without its object", "{\"action\":\"mail\"}", 400),
+                Arguments.of("log as a string", "{\"action\":\"log\",\"log\":\"text\"}", 400),
+                Arguments.of("action as an object", "{\"action\":{},\"log\":{\"name\":\"a\",\"data\":\"b\"}}", 400),
+                Arguments.of("log without a name", "{\"action\":\"log\",\"log\":{\"data\":\"b\"}}", 400),
+                Arguments.of(
+                        "auth with an invalid address",
+                        "{\"action\":\"auth\",\"auth\":{\"email\":\"nobody\"," + "\"password\":\"x\"}}",
+                        400),
+                Arguments.of(
+                        "mail with a header injection",
+                        "{\"action\":\"mail\",\"mail\":{\"to\":\"a@b.c\\r\\nBcc:"
+                                + " x@y.z\",\"subject\":\"s\",\"message\":\"m\"}}",
+                        400),
+                Arguments.of("not JSON at all", "action=log", 400));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badInput")
+    void badInputIsRefusedBeforeAnyDownstreamCall(String what, String body, int status) throws Exception {
+        Map<Service, Double> before = downstreamRequests();
+
+        HttpResponse<String> answer = handle(body);
+
+        assertEquals(status, answer.statusCode(), what + ": " + answer.body());
+        assertEquals("application/problem+json", Http.contentType(answer), what);
+        JsonObject problem = Http.object(answer);
+        assertTrue(problem.getBoolean("error"), "the original envelope's error member too");
+        assertEquals(problem.getString("detail"), problem.getString("message"));
+        Thread.sleep(300); // an event published by mistake would reach the listener in this time
+        assertEquals(before, downstreamRequests(), what + ": no downstream call");
+    }
+
+    // ---- the broker's own API -----------------------------------------------------------------------------------
+
+    @Test
+    void aTokenFromSignInOpensTheApi() {
+        HttpResponse<String> token = post(
+                "api/auth/token",
+                "{\"email\":\"" + LocalStack.ADMIN_EMAIL + "\",\"password\":\""
+                        + stack.secrets().adminPassword() + "\"}",
+                "192.0.2.2");
+        assertEquals(200, token.statusCode(), token.body());
+        String accessToken = Http.object(token).getString("access_token");
+
+        HttpResponse<String> me = Http.getWithToken(broker("api/me"), accessToken);
+
+        assertEquals(200, me.statusCode(), me.body());
+        assertEquals(LocalStack.ADMIN_EMAIL, Http.object(me).getString("email"));
+    }
+
+    @Test
+    void logsAreWrittenOnceByKeyAndFoundThroughTheApi() throws Exception {
+        String name = unique("api-log");
+        String key = unique("key");
+        String entry = "{\"name\":\"" + name + "\",\"data\":\"written twice\",\"level\":\"warning\"}";
+
+        HttpResponse<String> first =
+                post("api/logs", entry, "192.0.2.3", "Authorization", "Bearer " + userToken, "Idempotency-Key", key);
+        HttpResponse<String> second =
+                post("api/logs", entry, "192.0.2.3", "Authorization", "Bearer " + userToken, "Idempotency-Key", key);
+
+        assertEquals(202, first.statusCode(), first.body());
+        assertEquals(202, second.statusCode(), second.body());
+        assertEquals(key, Http.object(first).getString("key"));
+        assertTrue(eventually(20, () -> storedNamed(name) == 1));
+        Thread.sleep(500);
+        HttpResponse<String> found = Http.getWithToken(broker("api/logs?name=" + name), userToken);
+        assertEquals(200, found.statusCode(), found.body());
+        JsonObject page = Http.object(found);
+        assertEquals(1, page.getInt("total"), "the same key is stored once");
+        JsonObject stored = page.getJsonArray("items").getJsonObject(0);
+        assertEquals("WARNING", stored.getString("level"));
+        HttpResponse<String> one = Http.getWithToken(broker("api/logs/" + stored.getString("id")), userToken);
+        assertEquals(200, one.statusCode(), one.body());
+        assertEquals(name, Http.object(one).getString("name"));
+    }
+
+    @Test
+    void theLoggersRefusalsAreRelayed() {
+        assertProblem(Http.getWithToken(broker("api/logs?size=5000"), userToken), 400, "");
+        assertProblem(Http.getWithToken(broker("api/logs/not-an-id"), userToken), 400, "");
+    }
+
+    @Test
+    void aMailIsSentThroughTheApi() throws Exception {
+        String to = unique("api-mail") + "@example.com";
+
+        HttpResponse<String> answer = post(
+                "api/mails",
+                "{\"to\":\"" + to + "\",\"subject\":\"Welcome\",\"message\":\"Hi\",\"template\":\"default\"}",
+                "192.0.2.4",
+                "Authorization",
+                "Bearer " + userToken);
+
+        assertEquals(202, answer.statusCode(), answer.body());
+        String location = answer.headers().firstValue("Location").orElseThrow();
+        assertTrue(location.startsWith(broker("api/mails/").toString()), location);
+        assertTrue(eventually(20, () -> mailsTo(to) == 1));
+        HttpResponse<String> delivery = Http.getWithToken(URI.create(location), userToken);
+        assertEquals(200, delivery.statusCode(), delivery.body());
+    }
+
+    @Test
+    void adminsManageUsersThroughTheBroker() {
+        String email = unique("user") + "@example.com";
+        HttpResponse<String> created = post(
+                "api/users",
+                "{\"email\":\"" + email + "\",\"first_name\":\"New\",\"last_name\":\"User\",\"password\":\"a long "
+                        + "enough password\"}",
+                "192.0.2.5",
+                "Authorization",
+                "Bearer " + adminToken);
+        assertEquals(201, created.statusCode(), created.body());
+        long id = Http.object(created).getJsonNumber("id").longValue();
+        assertEquals(
+                broker("api/users/" + id).toString(),
+                created.headers().firstValue("Location").orElseThrow());
+
+        HttpResponse<String> deactivated =
+                post("api/users/" + id + "/deactivate", "", "192.0.2.5", "Authorization", "Bearer " + adminToken);
+        assertEquals(200, deactivated.statusCode(), deactivated.body());
+        assertFalse(Http.object(deactivated).getBoolean("active"));
+        HttpResponse<String> list = Http.getWithToken(broker("api/users?size=100"), adminToken);
+        assertTrue(list.body().contains(email), list.body());
+    }
+
+    @Test
+    void statusShowsEveryServiceWithItsVersion() {
+        HttpResponse<String> answer = Http.getWithToken(broker("api/status"), userToken);
+
+        assertEquals(200, answer.statusCode(), answer.body());
+        JsonObject status = Http.object(answer);
+        assertEquals("UP", status.getString("status"), answer.body());
+        assertEquals(5, status.getJsonArray("services").size());
+        status.getJsonArray("services").getValuesAs(JsonObject.class).forEach(service -> {
+            assertEquals("UP", service.getString("status"), service.toString());
+            assertNotNull(service.getString("version"), service.toString());
+        });
+    }
+
+    // ---- tokens -------------------------------------------------------------------------------------------------
+
+    @Test
+    void theApiWantsAValidTokenAndTheRightGroup() throws Exception {
+        var key = Tokens.privateKey(stack.secrets());
+        String expired = Tokens.sign(
+                key,
+                Tokens.ISSUER,
+                "late@example.com",
+                Instant.now().minusSeconds(600),
+                "user"); // past the 5-minute clock skew Liberty allows
+        String foreign = Tokens.sign(
+                key,
+                "https://elsewhere.example/auth",
+                "x@example.com",
+                Instant.now().plusSeconds(600),
+                "user");
+        String tampered = userToken.substring(0, userToken.length() - 4) + "AAAA";
+
+        assertEquals(401, Http.get(broker("api/logs")).statusCode(), "no token");
+        Map.of("expired", expired, "foreign issuer", foreign, "tampered", tampered)
+                .forEach((what, bad) -> assertEquals(
+                        401, Http.getWithToken(broker("api/logs"), bad).statusCode(), what));
+        assertEquals(
+                403,
+                Http.deleteWithToken(broker("api/logs?before=2000-01-01T00:00:00Z"), userToken)
+                        .statusCode(),
+                "deleting is for admins");
+        assertEquals(403, Http.getWithToken(broker("api/users"), userToken).statusCode(), "so are users");
+        assertEquals(401, Http.get(broker("api/status")).statusCode());
+        assertEquals(200, Http.get(broker("health/ready")).statusCode(), "health is open");
+        assertEquals(200, Http.get(broker("metrics")).statusCode(), "metrics are open");
+    }
+
+    // ---- edge concerns ------------------------------------------------------------------------------------------
+
+    @Test
+    void corsAllowsOnlyTheConfiguredOrigin() {
+        HttpResponse<String> allowed = Http.send(preflight(ALLOWED_ORIGIN));
+        HttpResponse<String> other = Http.send(preflight("http://evil.example.test"));
+
+        assertEquals(
+                ALLOWED_ORIGIN,
+                allowed.headers().firstValue("Access-Control-Allow-Origin").orElse(null));
+        assertTrue(
+                other.headers().firstValue("Access-Control-Allow-Origin").isEmpty(),
+                other.headers().toString());
+    }
+
+    private static HttpRequest.Builder preflight(String origin) {
+        return HttpRequest.newBuilder(broker("api/logs"))
+                .header("Origin", origin)
+                .header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "authorization, content-type")
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody());
+    }
+
+    @Test
+    void requestIdsAreKeptOrMade() {
+        HttpResponse<String> given = post("", "{}", "192.0.2.1", "X-Request-Id", "trace-me-123");
+        HttpResponse<String> made = post("", "{}", "192.0.2.1");
+
+        assertEquals("trace-me-123", given.headers().firstValue("X-Request-Id").orElse(null));
+        assertTrue(made.headers().firstValue("X-Request-Id").orElse("").matches("[0-9a-f-]{36}"));
+    }
+
+    @Test
+    void signInsPerClientAreRateLimitedBeforeAuthIsAsked() {
+        String client = "198.51.100.200";
+        String body = signIn(stack.secrets().adminPassword());
+        for (int i = 0; i < SIGN_IN_LIMIT; i++) {
+            assertEquals(202, post("handle", body, client).statusCode());
+        }
+        double signInsBefore = metric(Service.AUTH, "auth_signins_total");
+
+        HttpResponse<String> limited = post("handle", body, client);
+
+        assertProblem(limited, 429, "too many sign-ins");
+        assertTrue(limited.headers().firstValue("Retry-After").isPresent());
+        assertEquals(signInsBefore, metric(Service.AUTH, "auth_signins_total"), "auth was not asked");
+        assertEquals(202, post("handle", body, "198.51.100.201").statusCode(), "other clients go on");
+    }
+
+    // ---- a dependency down: a fast 503 naming it, the circuit opens, and closes again once it is back -----------
+
+    @Test
+    void mailDownIsAFast503AndRecovers() throws Exception {
+        assertDownAndRecovered(Service.MAIL, "mail", () -> handle(mailAction(unique("down") + "@example.com", "s")));
+    }
+
+    @Test
+    void authDownIsAFast503AndRecovers() throws Exception {
+        // Each try from another client: the broker's own sign-in rate limit must not answer first.
+        assertDownAndRecovered(
+                Service.AUTH,
+                "auth",
+                () -> post("handle", signIn(stack.secrets().adminPassword()), anotherClient()));
+    }
+
+    @Test
+    void loggerDownIsAFast503ForGrpcWritesAndReads() throws Exception {
+        assertDownAndRecovered(Service.LOGGER, "logger", () -> post("log-grpc", logAction("down", "x"), "192.0.2.1"));
+        assertEquals(200, Http.getWithToken(broker("api/logs"), userToken).statusCode(), "reads are back too");
+    }
+
+    @Test
+    void theMessageBrokerDownIsAFast503AndRecovers() throws Exception {
+        AmqpBacking amqp = stack.backing(AmqpBacking.class).orElseThrow();
+        amqp.pause();
+        try {
+            HttpResponse<String> down = timed(() -> handle(logAction("amqp-down", "x")));
+            assertProblem(down, 503, "amqp is unavailable");
+        } finally {
+            amqp.resume();
+        }
+        assertTrue(
+                eventually(30, () -> handle(logAction(unique("amqp-back"), "x")).statusCode() == 202),
+                "writes go through again");
+    }
+
+    private void assertDownAndRecovered(
+            Service service, String name, java.util.function.Supplier<HttpResponse<String>> call) throws Exception {
+        stack.stop(service);
+        try {
+            for (int i = 0; i < 6; i++) {
+                assertProblem(timed(call), 503, name + " is unavailable");
+            }
+            assertProblem(timed(call), 503, "circuit open");
+            assertTrue(metric(Service.BROKER, "ft_circuitbreaker_opened_total") >= 1, "counted as opened");
+            HttpResponse<String> status = Http.getWithToken(broker("api/status"), userToken);
+            assertTrue(
+                    status.body().contains("\"name\":\"" + name + "\",\"status\":\"UNREACHABLE\"")
+                            || Http.object(status).getJsonArray("services").getValuesAs(JsonObject.class).stream()
+                                    .anyMatch(s -> s.getString("name").equals(name)
+                                            && s.getString("status").equals("UNREACHABLE")),
+                    status.body());
+        } finally {
+            stack.restart(service);
+        }
+        assertTrue(eventually(30, () -> call.get().statusCode() == 202), name + ": the circuit closed by itself");
+    }
+
+    /** The answer, checked to have come within about a second. */
+    private static HttpResponse<String> timed(java.util.function.Supplier<HttpResponse<String>> call) {
+        long started = System.nanoTime();
+        HttpResponse<String> answer = call.get();
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        assertTrue(millis < 1500, "answered in " + millis + " ms: " + answer.body());
+        return answer;
+    }
+}
