@@ -71,9 +71,8 @@ public final class BrokerBenchmark {
             }
             double directPerSecond = (directRates[0].perSecond() + directRates[1].perSecond()) / 2;
             double brokerPerSecond = (brokerRates[0].perSecond() + brokerRates[1].perSecond()) / 2;
-            double addedP50 = (brokerRates[0].p50() + brokerRates[1].p50() - directRates[0].p50()
-                            - directRates[1].p50())
-                    / 2;
+            double addedP50 =
+                    (brokerRates[0].p50() + brokerRates[1].p50() - directRates[0].p50() - directRates[1].p50()) / 2;
             System.out.printf(
                     "through the broker: %.0f %% of the direct throughput (target >= 80 %%), %+.2f ms at p50 (target"
                             + " <= 2 ms)%n",

@@ -62,7 +62,8 @@ public final class SignInBenchmark {
             System.out.printf(
                     "auth service sign-ins vs raw bcrypt verifies (cost %d), %d s each, %d cores%n",
                     cost, seconds, Runtime.getRuntime().availableProcessors());
-            Load.measure(signIn, 2, Duration.ofSeconds(warmup)); // warm-up: until the JIT is done, and the connection pool
+            Load.measure(
+                    signIn, 2, Duration.ofSeconds(warmup)); // warm-up: until the JIT is done, and the connection pool
             System.out.printf(
                     "%-12s %12s %8s %8s %12s %7s %16s %12s%n",
                     "concurrency",

@@ -186,12 +186,22 @@ class WholeSystemIT {
         String overGrpc = UUID.randomUUID().toString().replace("-", "");
         String entry = "{\"action\":\"log\",\"log\":{\"name\":\"traced\",\"data\":\"through the broker\"}}";
 
-        assertEquals(202, Http.postJson(url(Service.BROKER, "handle"), entry, "traceparent", "00-" + overAmqp
-                        + "-00f067aa0ba902b7-01")
-                .statusCode());
-        assertEquals(202, Http.postJson(url(Service.BROKER, "log-grpc"), entry, "traceparent", "00-" + overGrpc
-                        + "-00f067aa0ba902b7-01")
-                .statusCode());
+        assertEquals(
+                202,
+                Http.postJson(
+                                url(Service.BROKER, "handle"),
+                                entry,
+                                "traceparent",
+                                "00-" + overAmqp + "-00f067aa0ba902b7-01")
+                        .statusCode());
+        assertEquals(
+                202,
+                Http.postJson(
+                                url(Service.BROKER, "log-grpc"),
+                                entry,
+                                "traceparent",
+                                "00-" + overGrpc + "-00f067aa0ba902b7-01")
+                        .statusCode());
 
         Set<String> amqpSpans = awaitTrace(overAmqp, Set.of("broker", "listener", "logger"));
         assertTrue(amqpSpans.contains("store log entry"), "stored in the request's trace: " + amqpSpans);
@@ -214,7 +224,8 @@ class WholeSystemIT {
                 spans.add(span.getString("name", ""));
             }
         }
-        assertTrue(services.containsAll(expected), "services in trace " + traceId + ": " + services + ", spans: " + spans);
+        assertTrue(
+                services.containsAll(expected), "services in trace " + traceId + ": " + services + ", spans: " + spans);
         return spans;
     }
 }

@@ -1,5 +1,6 @@
 package dev.jmicro.auth.signin.control;
 
+import dev.jmicro.support.amqp.AmqpSenders;
 import dev.jmicro.support.tracing.TraceParent;
 import io.opentelemetry.api.trace.Span;
 import jakarta.annotation.PreDestroy;
@@ -11,21 +12,15 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.json.spi.JsonProvider;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.Map;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
-import org.apache.qpid.protonj2.client.Client;
-import org.apache.qpid.protonj2.client.Connection;
-import org.apache.qpid.protonj2.client.ConnectionOptions;
 import org.apache.qpid.protonj2.client.Message;
-import org.apache.qpid.protonj2.client.Sender;
-import org.apache.qpid.protonj2.client.Tracker;
 import org.apache.qpid.protonj2.client.exceptions.ClientException;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 
@@ -55,20 +50,7 @@ public class SignInEvents {
     MetricRegistry metrics;
 
     @Inject
-    @ConfigProperty(name = "amqp.host")
-    Optional<String> host;
-
-    @Inject
-    @ConfigProperty(name = "amqp.port", defaultValue = "5672")
-    int port;
-
-    @Inject
-    @ConfigProperty(name = "amqp.username")
-    Optional<String> username;
-
-    @Inject
-    @ConfigProperty(name = "amqp.password")
-    Optional<String> password;
+    Config config;
 
     /** Where events go; {@code %s} is the level. Artemis, RabbitMQ 3 and RabbitMQ 4 spell addresses differently. */
     @Inject
@@ -82,15 +64,15 @@ public class SignInEvents {
     private BlockingQueue<Event> queue;
     private volatile boolean running;
     private Thread publisher;
-    private Client client;
-    private Connection connection;
-    private final Map<String, Sender> senders = new HashMap<>();
+    private AmqpSenders senders;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
-        if (host.isEmpty() || host.get().isBlank()) {
+        Optional<AmqpSenders> configured = AmqpSenders.fromConfig(config, Duration.ofSeconds(5));
+        if (configured.isEmpty()) {
             LOG.warning("amqp.host is not set: sign-in events are not published");
             return;
         }
+        senders = configured.get();
         queue = new ArrayBlockingQueue<>(queueSize);
         running = true;
         publisher = threads.newThread(this::publishLoop);
@@ -151,7 +133,6 @@ public class SignInEvents {
             } catch (ClientException | RuntimeException e) {
                 metrics.counter("auth.events.failed").inc();
                 LOG.warning("sign-in event not published, retrying in " + pauseMs + " ms: " + e.getMessage());
-                disconnect();
                 try {
                     Thread.sleep(pauseMs);
                 } catch (InterruptedException interrupted) {
@@ -161,7 +142,7 @@ public class SignInEvents {
                 pauseMs = Math.min(pauseMs * 2, 10_000);
             }
         }
-        disconnect();
+        senders.close();
     }
 
     private void send(Event event) throws ClientException {
@@ -175,38 +156,6 @@ public class SignInEvents {
         if (event.traceparent() != null) {
             message.property("traceparent", event.traceparent());
         }
-        Tracker tracker = sender(address).send(message);
-        tracker.awaitSettlement(5, TimeUnit.SECONDS);
-        if (!tracker.remoteState().isAccepted()) {
-            throw new IllegalStateException("the broker did not accept the event: " + tracker.remoteState());
-        }
-    }
-
-    private Sender sender(String address) throws ClientException {
-        if (connection == null) {
-            ConnectionOptions options = new ConnectionOptions().openTimeout(3, TimeUnit.SECONDS);
-            username.ifPresent(options::user);
-            password.ifPresent(options::password);
-            client = Client.create();
-            connection = client.connect(host.orElseThrow(), port, options);
-        }
-        Sender sender = senders.get(address);
-        if (sender == null) {
-            sender = connection.openSender(address);
-            senders.put(address, sender);
-        }
-        return sender;
-    }
-
-    private void disconnect() {
-        senders.clear();
-        if (connection != null) {
-            connection.close();
-            connection = null;
-        }
-        if (client != null) {
-            client.close();
-            client = null;
-        }
+        senders.send(address, message);
     }
 }

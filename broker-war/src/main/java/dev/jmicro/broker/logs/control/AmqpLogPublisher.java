@@ -2,23 +2,18 @@ package dev.jmicro.broker.logs.control;
 
 import dev.jmicro.broker.downstream.control.DependencyDown;
 import dev.jmicro.broker.downstream.control.Downstream;
+import dev.jmicro.support.amqp.AmqpSenders;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
-import org.apache.qpid.protonj2.client.Client;
-import org.apache.qpid.protonj2.client.Connection;
-import org.apache.qpid.protonj2.client.ConnectionOptions;
+import java.time.Duration;
 import org.apache.qpid.protonj2.client.Message;
-import org.apache.qpid.protonj2.client.Sender;
-import org.apache.qpid.protonj2.client.Tracker;
 import org.apache.qpid.protonj2.client.exceptions.ClientException;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
@@ -29,8 +24,7 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
 /**
  * Publishes log events to the listener's exchange {@code logs_topic} (routing key {@code log.<LEVEL>}) over AMQP 1.0
  * and answers only once the broker has accepted the message (a publisher confirm): 202 then means the event is in a
- * durable queue. One connection and one sender per address are reused by every request; a failed connection is
- * dropped and opened again by the next call. A retry is safe: the message id is the event's key, and the logger stores
+ * durable queue. One connection and one sender per address are reused by every request ({@link AmqpSenders}). A retry is safe: the message id is the event's key, and the logger stores
  * a key once.
  */
 @ApplicationScoped
@@ -40,29 +34,25 @@ public class AmqpLogPublisher {
     private static final JsonProvider JSON = JsonProvider.provider();
 
     @Inject
-    @ConfigProperty(name = "amqp.host", defaultValue = "localhost")
-    String host;
-
-    @Inject
-    @ConfigProperty(name = "amqp.port", defaultValue = "5672")
-    int port;
-
-    @Inject
-    @ConfigProperty(name = "amqp.username")
-    Optional<String> username;
-
-    @Inject
-    @ConfigProperty(name = "amqp.password")
-    Optional<String> password;
+    Config config;
 
     /** {@code %s} is the level; Artemis, RabbitMQ 3 and RabbitMQ 4 spell addresses differently. */
     @Inject
     @ConfigProperty(name = "amqp.address.log-events", defaultValue = "logs_topic.log.%s")
     String addressTemplate;
 
-    private Client client;
-    private Connection connection;
-    private final Map<String, Sender> senders = new ConcurrentHashMap<>();
+    private AmqpSenders senders;
+
+    @PostConstruct
+    void open() {
+        senders = AmqpSenders.fromConfig(config, Duration.ofMillis(900))
+                .orElseThrow(() -> new IllegalStateException("amqp.host is not set"));
+    }
+
+    @PreDestroy
+    void close() {
+        senders.close();
+    }
 
     @Timeout(1000)
     @Retry(maxRetries = 1, delay = 50)
@@ -86,49 +76,7 @@ public class AmqpLogPublisher {
         if (event.traceparent() != null) {
             message.property("traceparent", event.traceparent());
         }
-        try {
-            Tracker tracker = sender(address).send(message);
-            tracker.awaitSettlement(900, TimeUnit.MILLISECONDS);
-            if (!tracker.remoteState().isAccepted()) {
-                throw new IllegalStateException(
-                        "the message broker did not accept the event: " + tracker.remoteState());
-            }
-            return Response.accepted().build();
-        } catch (ClientException | RuntimeException e) {
-            disconnect();
-            throw e;
-        }
-    }
-
-    private synchronized Sender sender(String address) throws ClientException {
-        Sender sender = senders.get(address);
-        if (sender != null) {
-            return sender;
-        }
-        if (connection == null) {
-            ConnectionOptions options = new ConnectionOptions()
-                    .openTimeout(900, TimeUnit.MILLISECONDS)
-                    .sendTimeout(900, TimeUnit.MILLISECONDS);
-            username.ifPresent(options::user);
-            password.ifPresent(options::password);
-            client = Client.create();
-            connection = client.connect(host, port, options);
-        }
-        sender = connection.openSender(address);
-        senders.put(address, sender);
-        return sender;
-    }
-
-    @PreDestroy
-    synchronized void disconnect() {
-        senders.clear();
-        if (connection != null) {
-            connection.close();
-            connection = null;
-        }
-        if (client != null) {
-            client.close();
-            client = null;
-        }
+        senders.send(address, message);
+        return Response.accepted().build();
     }
 }
