@@ -4,19 +4,31 @@ import dev.jmicro.localstack.LocalStack;
 import dev.jmicro.localstack.Service;
 import dev.jmicro.localstack.StackOptions;
 import dev.jmicro.localstack.support.Http;
+import dev.jmicro.logger.grpc.Log;
+import dev.jmicro.logger.grpc.LogRequest;
+import dev.jmicro.logger.grpc.LogServiceGrpc;
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import io.grpc.Metadata;
+import io.grpc.StatusRuntimeException;
+import io.grpc.stub.MetadataUtils;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /**
- * What the broker costs on the way to the logger. In one run, at one concurrency: a log write sent straight to the
- * logger ({@code POST /log}, the original REST write) and the same write through the broker ({@code POST /handle},
- * action {@code log}, which the broker passes on over gRPC and answers once the logger stored it). Both servers get the
- * full JIT ({@code THROUGHPUT_JVM_ARGS}); the embedded MongoDB and the load generator share this JVM. Targets: the
- * broker keeps at least 80 % of the direct throughput and adds at most 2 ms at p50. Options: {@code --concurrency=N}
- * (default 8), {@code --seconds=N} per measurement (default 20), {@code --warmup=N} seconds per path (default 30).
+ * What the broker costs on the way to the logger. In one run, at one concurrency, alternating: the log write the broker
+ * makes, sent straight to the logger (gRPC {@code LogService.WriteLog} with the same metadata), the same write through
+ * the broker ({@code POST /handle}, action {@code log}, passed on over gRPC, answered once the logger stored it), and
+ * for comparison the logger's REST write ({@code POST /log}). Both servers get the full JIT
+ * ({@code THROUGHPUT_JVM_ARGS}); the embedded MongoDB and the load generator share this JVM and the two cores. Targets:
+ * the broker keeps at least 80 % of the direct throughput and adds at most 2 ms at p50. Options:
+ * {@code --concurrency=N} (default 8), {@code --seconds=N} per measurement (default 20), {@code --warmup=N} seconds per
+ * path (default 30).
  */
 public final class BrokerBenchmark {
 
@@ -49,25 +61,35 @@ public final class BrokerBenchmark {
             URI handle = stack.server(Service.BROKER).url().resolve("handle");
             String entry = "{\"name\":\"bench\",\"data\":\"a log line of a usual length, say eighty characters long\"}";
             String action = "{\"action\":\"log\",\"log\":" + entry + "}";
-            BooleanSupplier toLogger = () -> Http.postJson(direct, entry).statusCode() == 202;
+            BooleanSupplier restToLogger = () -> Http.postJson(direct, entry).statusCode() == 202;
             BooleanSupplier throughBroker = () -> Http.postJson(handle, action).statusCode() == 202;
+            URI logger = stack.server(Service.LOGGER).url();
+            ManagedChannel channel = ManagedChannelBuilder.forAddress(logger.getHost(), logger.getPort())
+                    .usePlaintext()
+                    .build();
+            BooleanSupplier grpcToLogger = () -> writeOverGrpc(channel);
 
             System.out.printf(
                     "log writes at concurrency %d, %d s each after %d s warm-up, %d cores%n",
                     concurrency, seconds, warmup, Runtime.getRuntime().availableProcessors());
-            Load.measure(toLogger, concurrency, Duration.ofSeconds(warmup));
+            Load.measure(grpcToLogger, concurrency, Duration.ofSeconds(warmup));
             Load.measure(throughBroker, concurrency, Duration.ofSeconds(warmup));
-            // Alternate the two, twice, so that a drift of the machine's speed weighs on both alike.
+            Load.measure(restToLogger, concurrency, Duration.ofSeconds(warmup));
+            // Alternate, twice, so that a drift of the machine's speed weighs on every path alike.
             Load.Rate[] directRates = new Load.Rate[2];
             Load.Rate[] brokerRates = new Load.Rate[2];
+            Load.Rate[] restRates = new Load.Rate[2];
             for (int round = 0; round < 2; round++) {
-                directRates[round] = Load.measure(toLogger, concurrency, Duration.ofSeconds(seconds));
+                directRates[round] = Load.measure(grpcToLogger, concurrency, Duration.ofSeconds(seconds));
                 brokerRates[round] = Load.measure(throughBroker, concurrency, Duration.ofSeconds(seconds));
+                restRates[round] = Load.measure(restToLogger, concurrency, Duration.ofSeconds(seconds));
             }
-            System.out.printf("%-36s %12s %8s %8s %8s%n", "path", "writes/s", "p50 ms", "p99 ms", "failed");
+            channel.shutdownNow();
+            System.out.printf("%-44s %10s %8s %8s %8s%n", "path", "writes/s", "p50 ms", "p99 ms", "failed");
             for (int round = 0; round < 2; round++) {
-                print("direct: POST /log on the logger", directRates[round]);
-                print("broker: POST /handle → gRPC → logger", brokerRates[round]);
+                print("direct: gRPC WriteLog on the logger", directRates[round]);
+                print("broker: POST /handle -> gRPC -> logger", brokerRates[round]);
+                print("(logger's REST write: POST /log)", restRates[round]);
             }
             double directPerSecond = (directRates[0].perSecond() + directRates[1].perSecond()) / 2;
             double brokerPerSecond = (brokerRates[0].perSecond() + brokerRates[1].perSecond()) / 2;
@@ -82,6 +104,28 @@ public final class BrokerBenchmark {
 
     private static void print(String path, Load.Rate rate) {
         System.out.printf(
-                "%-36s %12.0f %8.2f %8.2f %8d%n", path, rate.perSecond(), rate.p50(), rate.p99(), rate.failures());
+                "%-44s %10.0f %8.2f %8.2f %8d%n", path, rate.perSecond(), rate.p50(), rate.p99(), rate.failures());
+    }
+
+    /** The write the broker makes: WriteLog with a level and an idempotency key as metadata. */
+    private static boolean writeOverGrpc(ManagedChannel channel) {
+        Metadata metadata = new Metadata();
+        metadata.put(Metadata.Key.of("log-level", Metadata.ASCII_STRING_MARSHALLER), "INFO");
+        metadata.put(
+                Metadata.Key.of("log-idempotency-key", Metadata.ASCII_STRING_MARSHALLER),
+                UUID.randomUUID().toString());
+        try {
+            LogServiceGrpc.newBlockingStub(channel)
+                    .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(metadata))
+                    .withDeadlineAfter(2, TimeUnit.SECONDS)
+                    .writeLog(LogRequest.newBuilder()
+                            .setLogEntry(Log.newBuilder()
+                                    .setName("bench")
+                                    .setData("a log line of a usual length, say eighty characters long"))
+                            .build());
+            return true;
+        } catch (StatusRuntimeException e) {
+            return false;
+        }
     }
 }

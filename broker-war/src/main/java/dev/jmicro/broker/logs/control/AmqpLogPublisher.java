@@ -55,8 +55,8 @@ public class AmqpLogPublisher {
     }
 
     @Timeout(1000)
-    @Retry(maxRetries = 1, delay = 50)
-    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 5000, successThreshold = 1)
+    @Retry(maxRetries = 1, delay = 50, jitter = 25)
+    @CircuitBreaker(requestVolumeThreshold = 40, failureRatio = 0.75, delay = 5000, successThreshold = 1)
     @Bulkhead(50)
     @Fallback(DependencyDown.class)
     public Response publish(LogEvent event) throws ClientException {

@@ -17,7 +17,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 @ApplicationScoped
 @Downstream("logger")
 @Timeout(1000)
-@CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 5000, successThreshold = 1)
+@CircuitBreaker(requestVolumeThreshold = 40, failureRatio = 0.75, delay = 5000, successThreshold = 1)
 @Bulkhead(20)
 public class LoggerGateway {
 
@@ -25,13 +25,13 @@ public class LoggerGateway {
     @RestClient
     LoggerClient logger;
 
-    @Retry(maxRetries = 1, delay = 50)
+    @Retry(maxRetries = 1, delay = 50, jitter = 25)
     @Fallback(DependencyDown.class)
     public Response search(String name, String level, String from, String to, String page, String size) {
         return Relay.of(logger.search(name, level, from, to, page, size));
     }
 
-    @Retry(maxRetries = 1, delay = 50)
+    @Retry(maxRetries = 1, delay = 50, jitter = 25)
     @Fallback(DependencyDown.class)
     public Response find(String id) {
         return Relay.of(logger.find(id));

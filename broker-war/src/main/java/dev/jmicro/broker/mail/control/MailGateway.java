@@ -21,7 +21,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 @ApplicationScoped
 @Downstream("mail")
 @Timeout(1000)
-@CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 5000, successThreshold = 1)
+@CircuitBreaker(requestVolumeThreshold = 40, failureRatio = 0.75, delay = 5000, successThreshold = 1)
 @Bulkhead(20)
 public class MailGateway {
 
@@ -29,13 +29,13 @@ public class MailGateway {
     @RestClient
     MailClient mail;
 
-    @Retry(maxRetries = 1, delay = 50)
+    @Retry(maxRetries = 1, delay = 50, jitter = 25)
     @Fallback(DependencyDown.class)
     public Response send(JsonObject message, String idempotencyKey) {
         return Relay.of(mail.send(message, idempotencyKey));
     }
 
-    @Retry(maxRetries = 1, delay = 50)
+    @Retry(maxRetries = 1, delay = 50, jitter = 25)
     @Fallback(DependencyDown.class)
     public Response delivery(String id) {
         return Relay.of(mail.delivery(id));

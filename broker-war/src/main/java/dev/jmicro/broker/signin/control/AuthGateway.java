@@ -22,7 +22,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 @ApplicationScoped
 @Downstream("auth")
 @Timeout(1000)
-@CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 5000, successThreshold = 1)
+@CircuitBreaker(requestVolumeThreshold = 40, failureRatio = 0.75, delay = 5000, successThreshold = 1)
 @Bulkhead(20)
 public class AuthGateway {
 
@@ -42,13 +42,13 @@ public class AuthGateway {
         return Relay.of(auth.token(credentials, client));
     }
 
-    @Retry(maxRetries = 1, delay = 50)
+    @Retry(maxRetries = 1, delay = 50, jitter = 25)
     @Fallback(DependencyDown.class)
     public Response users(Integer page, Integer size) {
         return Relay.of(auth.users(page, size));
     }
 
-    @Retry(maxRetries = 1, delay = 50)
+    @Retry(maxRetries = 1, delay = 50, jitter = 25)
     @Fallback(DependencyDown.class)
     public Response user(long id) {
         return Relay.of(auth.user(id));
