@@ -1,5 +1,6 @@
 package dev.jmicro.support.amqp;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -51,8 +52,27 @@ public final class AmqpSenders implements AutoCloseable {
                         timeout));
     }
 
-    /** Sends and waits for the broker's acceptance; a refusal or a failure throws and drops the connection. */
-    public void send(String address, Message<?> message) throws ClientException {
+    /**
+     * Sends a durable JSON message and waits for the broker's acceptance; a refusal or a failure throws and drops the
+     * connection. The message carries the address as {@code to} too: RabbitMQ tells consumers the routing key itself,
+     * Artemis passes on only {@code to}. Application properties with a null value are left out.
+     */
+    public void sendJson(String address, String json, String messageId, Map<String, String> properties)
+            throws ClientException {
+        Message<byte[]> message = Message.create(json.getBytes(StandardCharsets.UTF_8))
+                .contentType("application/json")
+                .durable(true)
+                .messageId(messageId)
+                .to(address);
+        for (Map.Entry<String, String> property : properties.entrySet()) {
+            if (property.getValue() != null) {
+                message.property(property.getKey(), property.getValue());
+            }
+        }
+        send(address, message);
+    }
+
+    private void send(String address, Message<?> message) throws ClientException {
         try {
             Tracker tracker = sender(address).send(message);
             tracker.awaitSettlement(timeout.toMillis(), TimeUnit.MILLISECONDS);

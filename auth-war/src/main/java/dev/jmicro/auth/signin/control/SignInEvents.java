@@ -11,14 +11,14 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.json.spi.JsonProvider;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.logging.Logger;
-import org.apache.qpid.protonj2.client.Message;
 import org.apache.qpid.protonj2.client.exceptions.ClientException;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -146,16 +146,9 @@ public class SignInEvents {
     }
 
     private void send(Event event) throws ClientException {
-        String address = String.format(addressTemplate, event.level());
-        Message<byte[]> message = Message.create(event.body().getBytes(StandardCharsets.UTF_8))
-                .contentType("application/json")
-                .durable(true)
-                .messageId(event.id())
-                // RabbitMQ tells consumers the routing key itself; Artemis passes on "to", so name it here too.
-                .to(address);
-        if (event.traceparent() != null) {
-            message.property("traceparent", event.traceparent());
-        }
-        senders.send(address, message);
+        // HashMap, not Map.of: the traceparent may be null (then it is left out).
+        Map<String, String> properties = new HashMap<>();
+        properties.put("traceparent", event.traceparent());
+        senders.sendJson(String.format(addressTemplate, event.level()), event.body(), event.id(), properties);
     }
 }

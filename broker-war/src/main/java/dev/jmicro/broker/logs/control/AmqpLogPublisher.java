@@ -9,9 +9,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.core.Response;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import org.apache.qpid.protonj2.client.Message;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.qpid.protonj2.client.exceptions.ClientException;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -66,17 +66,10 @@ public class AmqpLogPublisher {
                 .add("data", event.data())
                 .build()
                 .toString();
-        Message<byte[]> message = Message.create(body.getBytes(StandardCharsets.UTF_8))
-                .contentType("application/json")
-                .durable(true)
-                .messageId(event.key())
-                // RabbitMQ tells consumers the routing key itself; Artemis passes on "to", so name it here too.
-                .to(address)
-                .property("request-id", event.requestId());
-        if (event.traceparent() != null) {
-            message.property("traceparent", event.traceparent());
-        }
-        senders.send(address, message);
+        Map<String, String> properties = new HashMap<>(); // the traceparent may be null: then it is left out
+        properties.put("request-id", event.requestId());
+        properties.put("traceparent", event.traceparent());
+        senders.sendJson(address, body, event.key(), properties);
         return Response.accepted().build();
     }
 }

@@ -6,14 +6,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 import java.util.Locale;
-import java.util.UUID;
 import org.apache.qpid.protonj2.client.exceptions.ClientException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Where a log write goes: to the listener's exchange over AMQP (the default: the write survives a logger outage) or
- * straight to the logger over gRPC, chosen by {@code broker.log.transport}. Either way the write carries an
- * idempotency key (the client's, or a new one) and the request's trace context.
+ * straight to the logger over gRPC, chosen by {@code broker.log.transport}. Either way the write carries the caller's
+ * idempotency key (the client's, or a new one the caller made) and the request's trace context.
  */
 @ApplicationScoped
 public class LogWrites {
@@ -49,7 +48,7 @@ public class LogWrites {
                 name,
                 data,
                 level == null ? "INFO" : level.toUpperCase(Locale.ROOT),
-                key == null ? UUID.randomUUID().toString() : key,
+                key,
                 requestId,
                 TraceParent.of(Span.current().getSpanContext()));
         return over == Transport.GRPC ? grpc.write(event) : amqp.publish(event);

@@ -1,14 +1,13 @@
 package dev.jmicro.broker.original.boundary;
 
+import dev.jmicro.broker.downstream.control.JsonBodies;
 import dev.jmicro.support.problem.entity.Problem;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.ext.Provider;
-import java.io.StringReader;
 import java.util.List;
 
 /**
@@ -48,20 +47,12 @@ public class OriginalErrors implements ContainerResponseFilter {
                     true,
                     problem.detail()));
         } else if (entity instanceof String relayed && Problem.PROBLEM_JSON.isCompatible(response.getMediaType())) {
-            JsonObject problem = parse(relayed);
+            JsonObject problem = JsonBodies.objectOf(relayed);
             response.setEntity(JSON.createObjectBuilder(problem)
                     .add("error", true)
                     .add("message", problem.getString("detail", problem.getString("title", "failed")))
                     .build()
                     .toString());
-        }
-    }
-
-    private static JsonObject parse(String body) {
-        try {
-            return JSON.createReader(new StringReader(body)).readObject();
-        } catch (RuntimeException e) {
-            return JsonValue.EMPTY_JSON_OBJECT;
         }
     }
 }

@@ -1,14 +1,13 @@
 package dev.jmicro.broker.original.boundary;
 
+import dev.jmicro.broker.downstream.control.JsonBodies;
 import dev.jmicro.broker.edge.boundary.RequestIds;
 import dev.jmicro.broker.logs.control.LogWrites;
 import dev.jmicro.broker.mail.control.MailGateway;
 import dev.jmicro.broker.signin.boundary.SignIns;
 import dev.jmicro.support.problem.entity.Problem;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import jakarta.json.spi.JsonProvider;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -24,7 +23,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import java.io.StringReader;
 import java.util.Set;
 import java.util.UUID;
 import org.apache.qpid.protonj2.client.exceptions.ClientException;
@@ -42,8 +40,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @OriginalContract
 @Produces(MediaType.APPLICATION_JSON)
 public class OriginalResource {
-
-    private static final JsonProvider JSON = JsonProvider.provider();
 
     @Inject
     SignIns signIns;
@@ -88,7 +84,7 @@ public class OriginalResource {
         String action = request.action() == null ? "" : request.action();
         return switch (action) {
             case "auth" -> authenticate(checked("auth", request.auth()), http);
-            case "log" -> log(LogWrites.Transport.AMQP, checked("log", request.log()), requestId, true);
+            case "log" -> log(logs.configured(), checked("log", request.log()), requestId);
             case "mail" -> sendMail(checked("mail", request.mail()));
             default -> problem(Response.Status.BAD_REQUEST, "unknown action");
         };
@@ -102,13 +98,14 @@ public class OriginalResource {
     public Response logOverGrpc(@NotNull HandleRequest request, @HeaderParam(RequestIds.HEADER) String requestId)
             throws ClientException {
         requireTokenIfConfigured();
-        return log(LogWrites.Transport.GRPC, checked("log", request.log()), requestId, false);
+        return log(LogWrites.Transport.GRPC, checked("log", request.log()), requestId);
     }
 
     private Response authenticate(dev.jmicro.broker.signin.boundary.Credentials credentials, HttpServletRequest http) {
         Response answer = signIns.authenticate(credentials, http);
         if (answer.getStatus() == 202) {
-            JsonValue user = parse(answer).getOrDefault("data", JsonValue.NULL);
+            JsonValue user =
+                    JsonBodies.objectOf(String.valueOf(answer.getEntity())).getOrDefault("data", JsonValue.NULL);
             return Response.accepted(Envelope.ok("Authenticated!", user)).build();
         }
         if (answer.getStatus() == 401) {
@@ -120,20 +117,11 @@ public class OriginalResource {
         return answer;
     }
 
-    /**
-     * @param configured whether {@code broker.log.transport} decides (the {@code log} action) or {@code over} does
-     *     ({@code /log-grpc})
-     */
-    private Response log(
-            LogWrites.Transport over,
-            dev.jmicro.broker.logs.boundary.LogRequest entry,
-            String requestId,
-            boolean configured)
+    /** @param over the configured transport (the {@code log} action) or gRPC ({@code /log-grpc}) */
+    private Response log(LogWrites.Transport over, dev.jmicro.broker.logs.boundary.LogRequest entry, String requestId)
             throws ClientException {
         String key = UUID.randomUUID().toString();
-        Response written = configured
-                ? logs.write(entry.name(), entry.data(), entry.level(), key, requestId)
-                : logs.write(over, entry.name(), entry.data(), entry.level(), key, requestId);
+        Response written = logs.write(over, entry.name(), entry.data(), entry.level(), key, requestId);
         if (written.getStatus() != 202) {
             return written;
         }
@@ -163,8 +151,8 @@ public class OriginalResource {
     }
 
     private void requireTokenIfConfigured() {
-        boolean signedIn = security.isUserInRole("user") || security.isUserInRole("admin");
-        if ("token".equalsIgnoreCase(policy.trim()) && !signedIn) {
+        boolean tokenRequired = "token".equalsIgnoreCase(policy.trim());
+        if (tokenRequired && !security.isUserInRole("user") && !security.isUserInRole("admin")) {
             throw new jakarta.ws.rs.WebApplicationException(
                     Response.fromResponse(problem(Response.Status.UNAUTHORIZED, "a bearer token from auth is required"))
                             .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
@@ -174,14 +162,5 @@ public class OriginalResource {
 
     private static Response problem(Response.Status status, String detail) {
         return Problem.of(status, detail).toResponse();
-    }
-
-    private static JsonObject parse(Response answer) {
-        Object entity = answer.getEntity();
-        try {
-            return JSON.createReader(new StringReader(String.valueOf(entity))).readObject();
-        } catch (RuntimeException e) {
-            return JsonValue.EMPTY_JSON_OBJECT;
-        }
     }
 }

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -39,12 +40,12 @@ public class SignIns {
         return rateLimit.clientOf(http.getRemoteAddr(), http.getHeader("X-Forwarded-For"));
     }
 
-    private java.util.Optional<Response> limited(String client) {
+    private Optional<Response> limited(String client) {
         OptionalLong wait = rateLimit.tryAcquire(client);
         if (wait.isEmpty()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of(Response.fromResponse(Problem.of(
+        return Optional.of(Response.fromResponse(Problem.of(
                                 Response.Status.TOO_MANY_REQUESTS,
                                 "too many sign-ins from this client; try again in " + wait.getAsLong() + " s")
                         .toResponse())

@@ -1,12 +1,11 @@
 package dev.jmicro.broker.status.control;
 
+import dev.jmicro.broker.downstream.control.JsonBodies;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import jakarta.json.spi.JsonProvider;
-import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -30,7 +29,6 @@ public class StatusProbe {
     public record ServiceStatus(
             String name, String url, String status, String version, JsonArray checks, long millis) {}
 
-    private static final JsonProvider JSON = JsonProvider.provider();
     private static final HttpClient HTTP = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1) // a gRPC-enabled Liberty answers an h2c upgrade with an empty 200
             .connectTimeout(Duration.ofMillis(500))
@@ -67,14 +65,14 @@ public class StatusProbe {
             if (ready == null) {
                 return new ServiceStatus(name, url, "UNREACHABLE", null, JsonValue.EMPTY_JSON_ARRAY, millis);
             }
-            JsonObject body = parse(ready.body());
+            JsonObject body = JsonBodies.objectOf(ready.body());
             String status = ready.statusCode() == 200 ? "UP" : "DOWN";
             JsonArray checks = body.containsKey("checks") && body.get("checks") instanceof JsonArray array
                     ? array
                     : JsonValue.EMPTY_JSON_ARRAY;
             String version = about == null || about.statusCode() != 200
                     ? null
-                    : parse(about.body()).getString("version", null);
+                    : JsonBodies.objectOf(about.body()).getString("version", null);
             return new ServiceStatus(name, url, status, version, checks, millis);
         });
     }
@@ -86,13 +84,5 @@ public class StatusProbe {
                 .GET()
                 .build();
         return HTTP.sendAsync(request, HttpResponse.BodyHandlers.ofString()).exceptionally(failure -> null);
-    }
-
-    private static JsonObject parse(String body) {
-        try {
-            return JSON.createReader(new StringReader(body)).readObject();
-        } catch (RuntimeException e) {
-            return JsonValue.EMPTY_JSON_OBJECT;
-        }
     }
 }
