@@ -1,5 +1,6 @@
 package dev.jmicro.bench;
 
+import com.sun.management.OperatingSystemMXBean;
 import dev.jmicro.localstack.LocalStack;
 import dev.jmicro.localstack.Service;
 import dev.jmicro.localstack.StackOptions;
@@ -12,6 +13,7 @@ import io.grpc.ManagedChannelBuilder;
 import io.grpc.Metadata;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.MetadataUtils;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -78,17 +80,28 @@ public final class BrokerBenchmark {
             Load.Rate[] directRates = new Load.Rate[2];
             Load.Rate[] brokerRates = new Load.Rate[2];
             Load.Rate[] restRates = new Load.Rate[2];
+            String[][] cpu = new String[3][2];
+            Cpu meter = new Cpu(stack);
+            Duration window = Duration.ofSeconds(seconds);
             for (int round = 0; round < 2; round++) {
-                directRates[round] = Load.measure(grpcToLogger, concurrency, Duration.ofSeconds(seconds));
-                brokerRates[round] = Load.measure(throughBroker, concurrency, Duration.ofSeconds(seconds));
-                restRates[round] = Load.measure(restToLogger, concurrency, Duration.ofSeconds(seconds));
+                meter.start();
+                directRates[round] = Load.measure(grpcToLogger, concurrency, window);
+                cpu[0][round] = meter.perRequest(directRates[round], window);
+                meter.start();
+                brokerRates[round] = Load.measure(throughBroker, concurrency, window);
+                cpu[1][round] = meter.perRequest(brokerRates[round], window);
+                meter.start();
+                restRates[round] = Load.measure(restToLogger, concurrency, window);
+                cpu[2][round] = meter.perRequest(restRates[round], window);
             }
             channels.close();
-            System.out.printf("%-44s %10s %8s %8s %8s%n", "path", "writes/s", "p50 ms", "p99 ms", "failed");
+            System.out.printf(
+                    "%-44s %10s %8s %8s %8s   %s%n",
+                    "path", "writes/s", "p50 ms", "p99 ms", "failed", "CPU ms per write: broker / logger / bench JVM");
             for (int round = 0; round < 2; round++) {
-                print("direct: gRPC WriteLog on the logger", directRates[round]);
-                print("broker: POST /handle -> gRPC -> logger", brokerRates[round]);
-                print("(logger's REST write: POST /log)", restRates[round]);
+                print("direct: gRPC WriteLog on the logger", directRates[round], cpu[0][round]);
+                print("broker: POST /handle -> gRPC -> logger", brokerRates[round], cpu[1][round]);
+                print("(logger's REST write: POST /log)", restRates[round], cpu[2][round]);
             }
             double directPerSecond = (directRates[0].perSecond() + directRates[1].perSecond()) / 2;
             double brokerPerSecond = (brokerRates[0].perSecond() + brokerRates[1].perSecond()) / 2;
@@ -137,9 +150,49 @@ public final class BrokerBenchmark {
         }
     }
 
-    private static void print(String path, Load.Rate rate) {
+    private static void print(String path, Load.Rate rate, String cpu) {
         System.out.printf(
-                "%-44s %10.0f %8.2f %8.2f %8d%n", path, rate.perSecond(), rate.p50(), rate.p99(), rate.failures());
+                "%-44s %10.0f %8.2f %8.2f %8d   %s%n",
+                path, rate.perSecond(), rate.p50(), rate.p99(), rate.failures(), cpu);
+    }
+
+    /**
+     * CPU time per write of the broker, the logger and this JVM (load generator and embedded MongoDB) over one
+     * measurement: on two shared cores, where a path's CPU goes decides its throughput.
+     */
+    private static final class Cpu {
+
+        private final LocalStack stack;
+        private final OperatingSystemMXBean self = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        private long[] before;
+
+        Cpu(LocalStack stack) {
+            this.stack = stack;
+        }
+
+        void start() {
+            before = now();
+        }
+
+        String perRequest(Load.Rate rate, Duration window) {
+            long[] after = now();
+            double requests = rate.perSecond() * window.toNanos() / 1e9;
+            return String.format(
+                    "%.3f / %.3f / %.3f (%.2f of %d cores)",
+                    (after[0] - before[0]) / 1e6 / requests,
+                    (after[1] - before[1]) / 1e6 / requests,
+                    (after[2] - before[2]) / 1e6 / requests,
+                    (after[0] - before[0] + after[1] - before[1] + after[2] - before[2]) / (double) window.toNanos(),
+                    Runtime.getRuntime().availableProcessors());
+        }
+
+        private long[] now() {
+            return new long[] {
+                stack.server(Service.BROKER).cpuTime().orElse(Duration.ZERO).toNanos(),
+                stack.server(Service.LOGGER).cpuTime().orElse(Duration.ZERO).toNanos(),
+                self.getProcessCpuTime()
+            };
+        }
     }
 
     /** The write the broker makes: WriteLog with a level and an idempotency key as metadata. */

@@ -90,7 +90,7 @@ public class GrpcLogWriter {
 
     @Timeout(1000)
     @Retry(maxRetries = 1, delay = 50, jitter = 25)
-    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 5000, successThreshold = 1)
+    @CircuitBreaker(requestVolumeThreshold = 40, failureRatio = 0.75, delay = 5000, successThreshold = 1)
     @Bulkhead(50)
     @Fallback(DependencyDown.class)
     public Response write(LogEvent event) {
