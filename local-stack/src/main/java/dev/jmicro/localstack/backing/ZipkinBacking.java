@@ -97,7 +97,10 @@ public final class ZipkinBacking implements BackingService {
         return url() + "zipkin/";
     }
 
-    /** Runtime-level OpenTelemetry settings for Liberty: traces in Zipkin format, no metric or log export. */
+    /**
+     * Runtime-level OpenTelemetry settings for Liberty: traces in Zipkin format, no metric or log export; and for the
+     * front end's status page, where one trace is shown.
+     */
     @Override
     public Map<String, String> environment() {
         return Map.of(
@@ -107,7 +110,8 @@ public final class ZipkinBacking implements BackingService {
                 "OTEL_METRICS_EXPORTER", "none",
                 "OTEL_LOGS_EXPORTER", "none",
                 // Spans show up in the viewer within a second instead of five.
-                "OTEL_BSP_SCHEDULE_DELAY", "1000");
+                "OTEL_BSP_SCHEDULE_DELAY", "1000",
+                "FRONTEND_TRACE_URL", url() + "zipkin/traces/{traceId}");
     }
 
     @Override

@@ -1,0 +1,123 @@
+package dev.jmicro.frontend.console.boundary;
+
+import dev.jmicro.frontend.broker.control.BrokerCalls;
+import dev.jmicro.frontend.broker.entity.Exchange;
+import dev.jmicro.frontend.session.control.UserSession;
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The original system's test page, improved: one button per original test, each sending its editable JSON to the
+ * broker's original endpoints and showing what went and what came back, newest first. The JSON fields are checked
+ * before anything is sent ({@code JsonTextValidator}); the broker's own answer to well-formed but wrong JSON is shown
+ * as it comes.
+ */
+@Named
+@ViewScoped
+public class ConsoleBean implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    private static final int KEPT = 20;
+
+    @Inject
+    BrokerCalls broker;
+
+    @Inject
+    UserSession session;
+
+    private String authJson;
+    private String logJson = """
+            {"action":"log","log":{"name":"event","data":"Some kind of data"}}""";
+    private String mailJson =
+            """
+            {"action":"mail","mail":{"from":"me@example.com","to":"you@there.com","subject":"Test email",\
+            "message":"Hello world!"}}""";
+    private String grpcJson =
+            """
+            {"action":"log","log":{"name":"event","data":"Some kind of gRPC data"}}""";
+    private final List<Exchange> output = new ArrayList<>();
+
+    @PostConstruct
+    void prefill() {
+        // The original page's test user, addressed as the signed-in user; the password is the user's to type.
+        authJson =
+                "{\"action\":\"auth\",\"auth\":{\"email\":\"" + session.getEmail() + "\",\"password\":\"verysecret\"}}";
+    }
+
+    public void hitBroker() {
+        record(broker.post("Broker", "/", null));
+    }
+
+    public void auth() {
+        record(broker.post("Auth", "/handle", authJson));
+    }
+
+    public void log() {
+        record(broker.post("Log", "/handle", logJson));
+    }
+
+    public void mail() {
+        record(broker.post("Mail", "/handle", mailJson));
+    }
+
+    public void grpcLog() {
+        record(broker.post("gRPC log", "/log-grpc", grpcJson));
+    }
+
+    public void clear() {
+        output.clear();
+    }
+
+    private void record(Exchange exchange) {
+        output.add(0, exchange);
+        if (output.size() > KEPT) {
+            output.remove(KEPT);
+        }
+    }
+
+    public List<Exchange> getOutput() {
+        return output;
+    }
+
+    /** The latest exchange, shown in full beside the buttons. */
+    public Exchange getLatest() {
+        return output.isEmpty() ? null : output.get(0);
+    }
+
+    public String getAuthJson() {
+        return authJson;
+    }
+
+    public void setAuthJson(String authJson) {
+        this.authJson = authJson;
+    }
+
+    public String getLogJson() {
+        return logJson;
+    }
+
+    public void setLogJson(String logJson) {
+        this.logJson = logJson;
+    }
+
+    public String getMailJson() {
+        return mailJson;
+    }
+
+    public void setMailJson(String mailJson) {
+        this.mailJson = mailJson;
+    }
+
+    public String getGrpcJson() {
+        return grpcJson;
+    }
+
+    public void setGrpcJson(String grpcJson) {
+        this.grpcJson = grpcJson;
+    }
+}

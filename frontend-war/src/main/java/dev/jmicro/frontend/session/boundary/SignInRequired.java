@@ -1,0 +1,45 @@
+package dev.jmicro.frontend.session.boundary;
+
+import dev.jmicro.frontend.session.control.UserSession;
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Set;
+
+/**
+ * Every page but sign-in needs a signed-in user. Someone whose session or token ran out is sent to sign-in with a
+ * word why ({@code ?reason=expired}); someone who never signed in simply lands there.
+ */
+@WebFilter(filterName = "signInRequired", urlPatterns = "*.xhtml")
+public class SignInRequired extends HttpFilter {
+
+    private static final Set<String> OPEN = Set.of("/signin.xhtml", "/expired.xhtml");
+
+    @Inject
+    UserSession session;
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        String path = request.getServletPath();
+        if (OPEN.contains(path) || path.startsWith("/jakarta.faces.resource/")) {
+            chain.doFilter(request, response);
+            return;
+        }
+        if (session.isSignedIn()) {
+            chain.doFilter(request, response);
+            return;
+        }
+        boolean expired = session.isExpired()
+                || (request.getRequestedSessionId() != null && !request.isRequestedSessionIdValid());
+        if (session.isExpired()) {
+            request.getSession().invalidate();
+        }
+        response.sendRedirect(request.getContextPath() + "/signin.xhtml" + (expired ? "?reason=expired" : ""));
+    }
+}

@@ -1,0 +1,93 @@
+package dev.jmicro.frontend.status.boundary;
+
+import dev.jmicro.frontend.broker.control.BrokerCalls;
+import dev.jmicro.frontend.broker.entity.Exchange;
+import dev.jmicro.frontend.session.control.UserSession;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.json.JsonObject;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Every service's readiness and version as the broker sees them ({@code GET /api/status}), reloaded every few seconds
+ * unless paused, with links to the dashboards and to the trace of the user's last request when those addresses are
+ * configured. A broker that does not answer is itself shown as down, with nothing else known.
+ */
+@Named
+@RequestScoped
+public class StatusBean {
+
+    @Inject
+    BrokerCalls broker;
+
+    @Inject
+    UserSession session;
+
+    /** Grafana's address, e.g. {@code http://localhost:3000}; no dashboard links when unset. */
+    @Inject
+    @ConfigProperty(name = "frontend.grafana.url")
+    Optional<String> grafanaUrl;
+
+    /** A trace's address with {@code {traceId}} in it (Zipkin, Jaeger); no trace links when unset. */
+    @Inject
+    @ConfigProperty(name = "frontend.trace.url")
+    Optional<String> traceUrl;
+
+    private boolean live = true;
+    private List<JsonObject> services = List.of();
+    private String failure;
+    private Instant checkedAt;
+
+    public void load() {
+        String lastTrace = session.getLastTraceId(); // the link is to the user's last request before this check
+        Exchange answer = broker.get("status", "/api/status");
+        session.tracedRequest(lastTrace);
+        checkedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        if (!answer.ok()) {
+            failure = answer.failure();
+            return;
+        }
+        JsonObject body = answer.json().orElseThrow();
+        services = body.getJsonArray("services").getValuesAs(JsonObject.class);
+    }
+
+    public boolean isUp(JsonObject service) {
+        return "UP".equals(service.getString("status", ""));
+    }
+
+    public String getDashboardsUrl() {
+        return grafanaUrl.map(url -> url.replaceAll("/+$", "") + "/dashboards").orElse(null);
+    }
+
+    public String getLastTraceUrl() {
+        String traceId = session.getLastTraceId();
+        return traceId == null
+                ? null
+                : traceUrl.map(url -> url.replace("{traceId}", traceId)).orElse(null);
+    }
+
+    public boolean isLive() {
+        return live;
+    }
+
+    public void setLive(boolean live) {
+        this.live = live;
+    }
+
+    public List<JsonObject> getServices() {
+        return services;
+    }
+
+    public String getFailure() {
+        return failure;
+    }
+
+    public Instant getCheckedAt() {
+        return checkedAt;
+    }
+}

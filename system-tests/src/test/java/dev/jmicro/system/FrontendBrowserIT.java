@@ -1,0 +1,409 @@
+package dev.jmicro.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.jmicro.localstack.LocalStack;
+import dev.jmicro.localstack.Progress;
+import dev.jmicro.localstack.Service;
+import dev.jmicro.localstack.backing.SmtpBacking;
+import dev.jmicro.localstack.support.Http;
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The front end in a real headless Chromium against the whole local stack: sign-in, every console test, the log
+ * browser, the mail composer (the mail arrives at the embedded SMTP server), user administration, the status page with
+ * a stopped service, session expiry and sign-out, bad input in every form, the security headers, CSRF and a phone's
+ * width. One browser and one stack for all; the tests run in order because they share the signed-in session, and the
+ * last one stops services. Screenshots of each page land in {@code target/screenshots}.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FrontendBrowserIT {
+
+    private static LocalStack stack;
+    private static Browser browser;
+
+    @BeforeAll
+    static void startTheSystemAndABrowser() {
+        stack = LocalStack.start(TestStacks.options("browser"), Progress.toStdout());
+        browser = Browser.open(stack.server(Service.FRONTEND).url());
+    }
+
+    @AfterAll
+    static void stopEverything() throws Exception {
+        if (browser != null) {
+            browser.close();
+        }
+        if (stack != null) {
+            stack.close();
+        }
+        TestStacks.dropScratchDatabase();
+    }
+
+    @Test
+    @Order(1)
+    void everyPageButSignInNeedsASignedInUser() throws Exception {
+        for (String page : List.of("index.xhtml", "logs.xhtml", "mail.xhtml", "status.xhtml", "users.xhtml")) {
+            browser.go(page);
+            assertEquals("/signin.xhtml", browser.path(), page);
+        }
+        browser.screenshot("01-signin");
+    }
+
+    @Test
+    @Order(2)
+    void signInRefusesEmptyFieldsAndAWrongPasswordWithAMessage() {
+        browser.go("signin.xhtml");
+        browser.press("signin:go");
+        assertEquals("Enter your email address", browser.text("signin:email-message"));
+        assertEquals("Enter your password", browser.text("signin:password-message"));
+
+        browser.fill("signin:email", LocalStack.ADMIN_EMAIL);
+        browser.fill("signin:password", "not-the-password");
+        browser.press("signin:go");
+        assertTrue(browser.text("messages").contains("Wrong email address or password."), browser.text("messages"));
+        assertEquals("/signin.xhtml", browser.path());
+    }
+
+    @Test
+    @Order(3)
+    void signInWithTheKeyboardLandsOnTheConsole() throws Exception {
+        signIn();
+        assertEquals("/index.xhtml", browser.path());
+        assertTrue(browser.text("signout").contains(LocalStack.ADMIN_EMAIL));
+        browser.screenshot("02-console-empty");
+    }
+
+    @Test
+    @Order(4)
+    void everyConsoleTestShowsTheJsonSentAndTheJsonReceived() throws Exception {
+        browser.go("index.xhtml");
+        browser.press("broker:send");
+        assertLatest("Broker", "200", "\"message\": \"Hit the broker\"");
+
+        browser.fill(
+                "auth:json",
+                "{\"action\":\"auth\",\"auth\":{\"email\":\"" + LocalStack.ADMIN_EMAIL + "\",\"password\":\""
+                        + stack.secrets().adminPassword() + "\"}}");
+        browser.press("auth:send");
+        assertLatest("Auth", "202", "\"message\": \"Authenticated!\"");
+        assertTrue(browser.text("latest-sent").contains("\"action\": \"auth\""), "the JSON sent, pretty-printed");
+
+        browser.press("log:send");
+        assertLatest("Log", "202", "\"message\": \"logged\"");
+
+        SmtpBacking smtp = stack.backing(SmtpBacking.class).orElseThrow();
+        int mailsBefore = smtp.received().size();
+        browser.press("mail:send");
+        assertLatest("Mail", "202", "\"message\": \"Message sent to you@there.com\"");
+        awaitMailTo(smtp, mailsBefore, "you@there.com");
+
+        browser.press("grpc:send");
+        assertLatest("gRPC log", "202", "\"message\": \"logged\"");
+
+        assertEquals(5, browser.all("#output li").size(), "the running output list");
+        assertTrue(browser.text("latest-trace").matches("[0-9a-f]{32}"), "a trace id");
+        browser.screenshot("03-console-after-every-test");
+    }
+
+    @Test
+    @Order(5)
+    void malformedJsonInTheConsoleIsAMessageAndNothingIsSent() throws Exception {
+        browser.go("index.xhtml");
+        long entriesBefore = storedEntries();
+        browser.fill("log:json", "{\"action\":\"log\",\"log\":{\"name\":\"event\"");
+        browser.press("log:send");
+        assertTrue(browser.text("log:json-message").startsWith("Not valid JSON"), browser.text("log:json-message"));
+        browser.fill("grpc:json", "[1, 2]");
+        browser.press("grpc:send");
+        assertEquals("Not one JSON object: nothing was sent.", browser.text("grpc:json-message"));
+        assertEquals(0, browser.all("#output li").size(), "nothing sent in this view");
+        Thread.sleep(1000); // an AMQP write would have been stored by now
+        assertEquals(entriesBefore, storedEntries());
+        browser.screenshot("04-console-bad-json");
+    }
+
+    @Test
+    @Order(6)
+    void theLogBrowserFindsTheEntryJustWrittenAndShowsItInFull() throws Exception {
+        String name = "ui-" + UUID.randomUUID().toString().substring(0, 8);
+        browser.go("index.xhtml");
+        browser.fill(
+                "log:json", "{\"action\":\"log\",\"log\":{\"name\":\"" + name + "\",\"data\":\"from the browser\"}}");
+        browser.press("log:send");
+        assertLatest("Log", "202", "logged");
+
+        browser.go("logs.xhtml");
+        browser.fill("filters:name", name);
+        browser.press("filters:apply");
+        // Over AMQP and the listener: stored within moments; the page is reloaded until then (bounded).
+        WebElement link = browser.await(15, driver -> {
+            List<WebElement> rows = browser.all("#entries tbody a");
+            if (rows.isEmpty()) {
+                driver.navigate().refresh();
+                return null;
+            }
+            return rows.get(0);
+        });
+        assertEquals(name, link.getText());
+        assertTrue(browser.text("summary").startsWith("1 entry "), browser.text("summary"));
+        link.click();
+        assertEquals(name, browser.text("entry-name"));
+        assertEquals("from the browser", browser.text("entry-data"));
+        browser.screenshot("05-logs-entry");
+
+        browser.go("logs.xhtml?live=true");
+        assertEquals("Pause auto-refresh", browser.text("live-toggle"));
+        assertEquals(1, browser.all("meta[http-equiv='refresh']").size());
+        browser.press("live-toggle");
+        assertEquals(0, browser.all("meta[http-equiv='refresh']").size());
+    }
+
+    @Test
+    @Order(7)
+    void theLogFiltersRefuseBadInputWithAMessage() throws Exception {
+        browser.go("logs.xhtml?from=yesterday&page=0");
+        String messages = browser.text("param-messages");
+        assertTrue(messages.contains("Not a date and time"), messages);
+        assertTrue(messages.contains("Pages start at 1"), messages);
+        assertEquals(0, browser.all("#entries tbody tr").size(), "nothing was asked");
+
+        browser.go("logs.xhtml");
+        browser.set("filters:from", "2026-01-02T00:00");
+        browser.set("filters:to", "2026-01-01T00:00");
+        browser.press("filters:apply");
+        assertTrue(browser.text("filters:to-message").contains("after"), browser.text("filters:to-message"));
+        browser.screenshot("06-logs-bad-filter");
+    }
+
+    @Test
+    @Order(8)
+    void theMailComposerChecksEveryFieldThenSendsAMailThatArrives() throws Exception {
+        SmtpBacking smtp = stack.backing(SmtpBacking.class).orElseThrow();
+        int before = smtp.received().size();
+        browser.go("mail.xhtml");
+        browser.press("mail:send");
+        assertEquals("Enter the recipient's address", browser.text("mail:to-message"));
+        assertEquals("Enter a subject", browser.text("mail:subject-message"));
+        assertEquals("Enter a message", browser.text("mail:message-message"));
+        browser.fill("mail:to", "not-an-address");
+        browser.fill("mail:subject", "Hello from the browser");
+        browser.fill("mail:message", "Sent by the front end's mail composer.");
+        browser.press("mail:send");
+        assertEquals("Not an email address", browser.text("mail:to-message"));
+        browser.screenshot("07-mail-invalid");
+        assertEquals(before, smtp.received().size(), "nothing sent");
+
+        browser.fill("mail:to", "ann@example.com");
+        browser.press("mail:send");
+        assertTrue(browser.text("messages").contains("Mail to ann@example.com accepted."), browser.text("messages"));
+        assertEquals("202", browser.text("result-status"));
+        MimeMessage mail = awaitMailTo(smtp, before, "ann@example.com");
+        assertEquals("Hello from the browser", mail.getSubject());
+        browser.screenshot("08-mail-sent");
+    }
+
+    @Test
+    @Order(9)
+    void anAdminCreatesAndDeactivatesAUser() throws Exception {
+        String email = "ui-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        browser.go("users.xhtml");
+        browser.fill("create:email", "nobody");
+        browser.press("create:go");
+        assertEquals("Not an email address", browser.text("create:email-message"));
+        assertEquals("Enter a password", browser.text("create:password-message"));
+
+        browser.fill("create:email", email);
+        browser.fill("create:password", "a-long-enough-password");
+        browser.fill("create:first-name", "Ui");
+        browser.fill("create:last-name", "Tester");
+        browser.press("create:go");
+        assertTrue(browser.text("messages").contains("User " + email + " created."), browser.text("messages"));
+        WebElement row = userRow(email);
+        assertEquals("yes", row.findElement(By.cssSelector(".active")).getText());
+
+        browser.press(row.findElement(By.cssSelector("input[type=submit]")).getAttribute("id"));
+        assertTrue(browser.text("messages").contains("User " + email + " deactivated."), browser.text("messages"));
+        assertEquals("no", userRow(email).findElement(By.cssSelector(".active")).getText());
+        browser.screenshot("09-users");
+    }
+
+    @Test
+    @Order(10)
+    void pagesCarryTheSecurityHeadersAndLoadNothingFromElsewhere() {
+        HttpResponse<String> page =
+                Http.get(stack.server(Service.FRONTEND).url().resolve("signin.xhtml"));
+        String policy = page.headers().firstValue("Content-Security-Policy").orElse("");
+        assertTrue(policy.contains("script-src 'self'") && policy.contains("frame-ancestors 'none'"), policy);
+        assertEquals(
+                "nosniff", page.headers().firstValue("X-Content-Type-Options").orElse(""));
+        assertEquals("DENY", page.headers().firstValue("X-Frame-Options").orElse(""));
+        String cookie = page.headers().allValues("Set-Cookie").stream()
+                .filter(value -> value.startsWith("JMSESSIONID="))
+                .findFirst()
+                .orElse("no session cookie");
+        assertTrue(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"), cookie);
+        assertFalse(page.body().contains("<script>") || page.body().contains(" onclick="), "no inline script");
+        for (String page2 : List.of("index.xhtml", "logs.xhtml", "mail.xhtml", "status.xhtml?live=false")) {
+            browser.go(page2);
+            for (WebElement element : browser.all("script[src], link[href], img[src]")) {
+                String address = element.getAttribute("src") == null
+                        ? element.getAttribute("href")
+                        : element.getAttribute("src");
+                assertTrue(
+                        address.startsWith(stack.server(Service.FRONTEND).url().toString()), address);
+            }
+        }
+    }
+
+    @Test
+    @Order(11)
+    void aFormPostedWithAForgedViewStateChangesNothing() {
+        SmtpBacking smtp = stack.backing(SmtpBacking.class).orElseThrow();
+        int before = smtp.received().size();
+        Cookie session = browser.driver().manage().getCookieNamed("JMSESSIONID");
+        String form = "mail=mail&mail%3Ato=eve%40example.com&mail%3Asubject=forged&mail%3Amessage=forged"
+                + "&mail%3Atemplate=default&mail%3Asend=Send&mail_SUBMIT=1&jakarta.faces.ViewState=forged";
+        HttpResponse<String> answer = Http.send(
+                HttpRequest.newBuilder(stack.server(Service.FRONTEND).url().resolve("mail.xhtml"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("Cookie", "JMSESSIONID=" + session.getValue())
+                        .POST(HttpRequest.BodyPublishers.ofString(form)));
+        assertEquals(403, answer.statusCode(), "MyFaces refuses a ViewState it did not issue to this session");
+        assertEquals(before, smtp.received().size(), "no mail sent");
+    }
+
+    @Test
+    @Order(12)
+    void thePagesFitAPhonesWidth() throws Exception {
+        browser.resize(390, 844);
+        try {
+            for (String page : List.of("index.xhtml", "logs.xhtml", "mail.xhtml", "status.xhtml?live=false")) {
+                browser.go(page);
+                assertTrue(browser.fitsTheWidth(), page + " scrolls sideways on a phone");
+            }
+            browser.go("index.xhtml");
+            browser.screenshot("10-console-phone");
+        } finally {
+            browser.resize(1280, 900);
+        }
+    }
+
+    @Test
+    @Order(13)
+    void aSessionThatEndedReturnsToSignInWithAMessageAndSignOutEndsIt() throws Exception {
+        Cookie session = browser.driver().manage().getCookieNamed("JMSESSIONID");
+        browser.driver().manage().deleteCookieNamed("JMSESSIONID");
+        browser.driver().manage().addCookie(new Cookie("JMSESSIONID", "0000gone:nothing", "/"));
+        browser.go("logs.xhtml");
+        assertEquals("/signin.xhtml", browser.path());
+        assertEquals("Your session has expired. Please sign in again.", browser.text("notice"));
+        browser.screenshot("11-session-expired");
+
+        browser.driver().manage().deleteCookieNamed("JMSESSIONID");
+        browser.driver().manage().addCookie(session);
+        browser.go("index.xhtml");
+        assertEquals("/index.xhtml", browser.path(), "the real session still works");
+        browser.press("signout:go");
+        assertEquals("You are signed out.", browser.text("notice"));
+        browser.go("index.xhtml");
+        assertEquals("/signin.xhtml", browser.path());
+        signIn();
+    }
+
+    @Test
+    @Order(14)
+    void theStatusPageMarksAStoppedServiceDownAndSaysSoWhenTheBrokerIsGone() throws Exception {
+        browser.go("status.xhtml");
+        for (Service service : Service.values()) {
+            String id = "service-" + service.serverName();
+            assertTrue(browser.find(id).getAttribute("class").contains("up"), id + ": " + browser.text(id));
+        }
+        assertTrue(browser.text("checked").contains("again every 5 s"));
+        browser.screenshot("12-status-all-up");
+
+        stack.stop(Service.MAIL);
+        browser.go("status.xhtml");
+        assertTrue(browser.find("service-mail").getAttribute("class").contains("down"));
+        assertTrue(browser.text("service-mail").contains("UNREACHABLE"), browser.text("service-mail"));
+        assertTrue(browser.find("service-auth").getAttribute("class").contains("up"));
+        browser.screenshot("13-status-mail-down");
+
+        stack.stop(Service.BROKER);
+        browser.go("status.xhtml");
+        assertTrue(browser.text("failure").contains("cannot be reached"), browser.text("failure"));
+        browser.go("index.xhtml");
+        browser.press("broker:send");
+        assertEquals("no answer", browser.text("latest-status"));
+        assertTrue(browser.text("latest-received").contains("cannot be reached"), browser.text("latest-received"));
+        browser.screenshot("14-console-broker-down");
+    }
+
+    private static void signIn() {
+        browser.go("signin.xhtml");
+        browser.find("signin:email").sendKeys(LocalStack.ADMIN_EMAIL, Keys.TAB);
+        browser.driver().switchTo().activeElement().sendKeys(stack.secrets().adminPassword(), Keys.ENTER);
+        browser.await(10, driver -> browser.path().equals("/index.xhtml"));
+    }
+
+    private static void assertLatest(String title, String status, String received) {
+        assertEquals(title, browser.text("latest-title"));
+        assertEquals(status, browser.text("latest-status"), browser.text("latest-received"));
+        assertTrue(browser.text("latest-received").contains(received), browser.text("latest-received"));
+    }
+
+    private static WebElement userRow(String email) {
+        return browser.all("#users tr.user").stream()
+                .filter(row -> row.getText().contains(email))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(email + " not listed"));
+    }
+
+    /** The logger's count of stored entries, from its metrics. */
+    private static long storedEntries() {
+        String metrics = Http.get(stack.server(Service.LOGGER).url().resolve("metrics?scope=application"))
+                .body();
+        return metrics.lines()
+                .filter(line -> line.startsWith("logger_entries_stored_total"))
+                .mapToLong(line -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
+    }
+
+    private static MimeMessage awaitMailTo(SmtpBacking smtp, int before, String to) throws Exception {
+        long deadline = System.nanoTime() + 15_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            List<MimeMessage> received = smtp.received();
+            for (MimeMessage mail : received.subList(before, received.size())) {
+                if (addressedTo(mail, to)) {
+                    return mail;
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no mail to " + to + " arrived within 15 s");
+    }
+
+    private static boolean addressedTo(MimeMessage mail, String to) throws MessagingException {
+        Address[] recipients = mail.getAllRecipients();
+        return recipients != null
+                && Arrays.stream(recipients).anyMatch(a -> a.toString().contains(to));
+    }
+}
