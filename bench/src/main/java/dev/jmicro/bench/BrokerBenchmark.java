@@ -17,7 +17,9 @@ import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -27,11 +29,12 @@ import java.util.function.BooleanSupplier;
  * What the broker costs on the way to the logger. In one run, at one concurrency, alternating: the log write the broker
  * makes, sent straight to the logger (gRPC {@code LogService.WriteLog} with the same metadata), the same write through
  * the broker ({@code POST /handle}, action {@code log}, passed on over gRPC, answered once the logger stored it), and
- * for comparison the logger's REST write ({@code POST /log}). Both servers get the full JIT
+ * for comparison the logger's REST write ({@code POST /log}) and the broker's own root ({@code POST /}, no downstream
+ * call: what the broker's edge costs by itself). Both servers get the full JIT
  * ({@code THROUGHPUT_JVM_ARGS}); the embedded MongoDB and the load generator share this JVM and the two cores. Targets:
  * the broker keeps at least 80 % of the direct throughput and adds at most 2 ms at p50. Options:
  * {@code --concurrency=N} (default 8), {@code --seconds=N} per measurement (default 20), {@code --warmup=N} seconds per
- * path (default 30).
+ * path (default 60), {@code --broker-setting=KEY=VALUE} (repeatable) to compare the broker's configurations.
  */
 public final class BrokerBenchmark {
 
@@ -40,7 +43,8 @@ public final class BrokerBenchmark {
     public static void main(String[] args) throws Exception {
         int concurrency = 8;
         long seconds = 20;
-        long warmup = 30;
+        long warmup = 60; // the broker's log path is still being compiled after 30 s at these rates
+        Map<String, String> brokerSettings = new TreeMap<>();
         for (String arg : args) {
             if (arg.startsWith("--concurrency=")) {
                 concurrency = Integer.parseInt(arg.substring("--concurrency=".length()));
@@ -48,17 +52,22 @@ public final class BrokerBenchmark {
                 seconds = Long.parseLong(arg.substring("--seconds=".length()));
             } else if (arg.startsWith("--warmup=")) {
                 warmup = Long.parseLong(arg.substring("--warmup=".length()));
+            } else if (arg.startsWith("--broker-setting=")) {
+                String setting = arg.substring("--broker-setting=".length());
+                brokerSettings.put(
+                        setting.substring(0, setting.indexOf('=')), setting.substring(setting.indexOf('=') + 1));
             } else {
                 throw new IllegalArgumentException("unknown option " + arg);
             }
         }
         Path root = StackOptions.findRoot();
-        StackOptions options = StackOptions.forTests(root, root.resolve("bench/target/broker-run")).toBuilder()
+        StackOptions.Builder builder = StackOptions.forTests(root, root.resolve("bench/target/broker-run")).toBuilder()
                 .services(Set.of(Service.BROKER, Service.LOGGER))
                 .zipkin(false)
                 .jvmArgs(StackOptions.THROUGHPUT_JVM_ARGS)
-                .setting(Service.BROKER, "BROKER_LOG_TRANSPORT", "grpc")
-                .build();
+                .setting(Service.BROKER, "BROKER_LOG_TRANSPORT", "grpc");
+        brokerSettings.forEach((key, value) -> builder.setting(Service.BROKER, key, value));
+        StackOptions options = builder.build();
         try (LocalStack stack = LocalStack.start(options, line -> {})) {
             URI direct = stack.server(Service.LOGGER).url().resolve("log");
             URI handle = stack.server(Service.BROKER).url().resolve("handle");
@@ -66,21 +75,25 @@ public final class BrokerBenchmark {
             String action = "{\"action\":\"log\",\"log\":" + entry + "}";
             BooleanSupplier restToLogger = () -> Http.postJson(direct, entry).statusCode() == 202;
             BooleanSupplier throughBroker = () -> Http.postJson(handle, action).statusCode() == 202;
+            URI brokerRoot = stack.server(Service.BROKER).url();
+            BooleanSupplier brokerAlone = () -> Http.postJson(brokerRoot, "").statusCode() == 200;
             URI logger = stack.server(Service.LOGGER).url();
             Channels channels = new Channels(logger.getHost(), logger.getPort());
             BooleanSupplier grpcToLogger = () -> writeOverGrpc(channels.next());
 
             System.out.printf(
-                    "log writes at concurrency %d, %d s each after %d s warm-up, %d cores%n",
-                    concurrency, seconds, warmup, Runtime.getRuntime().availableProcessors());
+                    "log writes at concurrency %d, %d s each after %d s warm-up, %d cores, broker settings %s%n",
+                    concurrency, seconds, warmup, Runtime.getRuntime().availableProcessors(), brokerSettings);
             Load.measure(grpcToLogger, concurrency, Duration.ofSeconds(warmup));
             Load.measure(throughBroker, concurrency, Duration.ofSeconds(warmup));
             Load.measure(restToLogger, concurrency, Duration.ofSeconds(warmup));
+            Load.measure(brokerAlone, concurrency, Duration.ofSeconds(warmup / 3));
             // Alternate, twice, so that a drift of the machine's speed weighs on every path alike.
             Load.Rate[] directRates = new Load.Rate[2];
             Load.Rate[] brokerRates = new Load.Rate[2];
             Load.Rate[] restRates = new Load.Rate[2];
-            String[][] cpu = new String[3][2];
+            Load.Rate[] aloneRates = new Load.Rate[2];
+            String[][] cpu = new String[4][2];
             Cpu meter = new Cpu(stack);
             Duration window = Duration.ofSeconds(seconds);
             for (int round = 0; round < 2; round++) {
@@ -93,6 +106,9 @@ public final class BrokerBenchmark {
                 meter.start();
                 restRates[round] = Load.measure(restToLogger, concurrency, window);
                 cpu[2][round] = meter.perRequest(restRates[round], window);
+                meter.start();
+                aloneRates[round] = Load.measure(brokerAlone, concurrency, window);
+                cpu[3][round] = meter.perRequest(aloneRates[round], window);
             }
             channels.close();
             System.out.printf(
@@ -102,6 +118,7 @@ public final class BrokerBenchmark {
                 print("direct: gRPC WriteLog on the logger", directRates[round], cpu[0][round]);
                 print("broker: POST /handle -> gRPC -> logger", brokerRates[round], cpu[1][round]);
                 print("(logger's REST write: POST /log)", restRates[round], cpu[2][round]);
+                print("(broker alone: POST /, no downstream)", aloneRates[round], cpu[3][round]);
             }
             double directPerSecond = (directRates[0].perSecond() + directRates[1].perSecond()) / 2;
             double brokerPerSecond = (brokerRates[0].perSecond() + brokerRates[1].perSecond()) / 2;

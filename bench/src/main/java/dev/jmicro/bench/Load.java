@@ -29,7 +29,7 @@ final class Load {
                 List<Long> latencies = new ArrayList<>();
                 while (System.nanoTime() < end) {
                     long start = System.nanoTime();
-                    boolean ok = operation.getAsBoolean();
+                    boolean ok = succeeds(operation);
                     latencies.add(System.nanoTime() - start);
                     if (!ok) {
                         failures.incrementAndGet();
@@ -39,13 +39,25 @@ final class Load {
             }));
         }
         List<Long> all = new ArrayList<>();
-        for (Future<List<Long>> worker : workers) {
-            all.addAll(worker.get());
+        try {
+            for (Future<List<Long>> worker : workers) {
+                all.addAll(worker.get());
+            }
+        } finally {
+            threads.shutdownNow();
         }
-        threads.shutdown();
         Collections.sort(all);
         double perSecond = all.size() / (duration.toNanos() / 1e9);
         return new Rate(perSecond, percentile(all, 0.50), percentile(all, 0.99), failures.get());
+    }
+
+    /** An operation that throws (a refused connection, a timeout) is a failed one; the load goes on. */
+    private static boolean succeeds(BooleanSupplier operation) {
+        try {
+            return operation.getAsBoolean();
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     private static double percentile(List<Long> sorted, double p) {

@@ -37,7 +37,8 @@ public final class PageBenchmark {
 
     private static final List<String> PAGES =
             List.of("index.xhtml", "logs.xhtml", "mail.xhtml", "status.xhtml?live=false", "users.xhtml");
-    private static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
+    private static final Pattern VIEW_STATE =
+            Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
 
     private PageBenchmark() {}
 
@@ -151,7 +152,8 @@ public final class PageBenchmark {
                             HttpRequest.newBuilder(frontend.resolve(page)).build(),
                             HttpResponse.BodyHandlers.ofString());
                     long took = System.nanoTime() - started;
-                    boolean ok = answer.statusCode() == 200 && !answer.uri().getPath().endsWith("/signin.xhtml");
+                    boolean ok = answer.statusCode() == 200
+                            && !answer.uri().getPath().endsWith("/signin.xhtml");
                     if (ok) {
                         times.computeIfAbsent(page, p -> new ArrayList<>()).add(took);
                     } else {
@@ -164,7 +166,8 @@ public final class PageBenchmark {
         }
         Map<String, List<Long>> all = new LinkedHashMap<>();
         for (Future<Map<String, List<Long>>> walk : walks) {
-            walk.get().forEach((page, list) -> all.computeIfAbsent(page, p -> new ArrayList<>()).addAll(list));
+            walk.get().forEach((page, list) -> all.computeIfAbsent(page, p -> new ArrayList<>())
+                    .addAll(list));
         }
         threads.shutdown();
         return all;

@@ -16,6 +16,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -120,7 +121,8 @@ class FrontendBrowserIT {
         assertLatest("gRPC log", "202", "\"message\": \"logged\"");
 
         assertEquals(5, browser.all("#output li").size(), "the running output list");
-        assertTrue(browser.text("latest-trace").matches("[0-9a-f]{32}"), "a trace id");
+        // One trace from the page request through the broker to the logger's gRPC service.
+        TestStacks.awaitTrace(stack, browser.text("latest-trace"), Set.of("frontend", "broker", "logger"));
         browser.screenshot("03-console-after-every-test");
     }
 
@@ -226,10 +228,13 @@ class FrontendBrowserIT {
     void anAdminCreatesAndDeactivatesAUser() throws Exception {
         String email = "ui-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
         browser.go("users.xhtml");
+        int usersBefore = browser.all("#users tr.user").size();
         browser.fill("create:email", "nobody");
         browser.press("create:go");
         assertEquals("Not an email address", browser.text("create:email-message"));
         assertEquals("Enter a password", browser.text("create:password-message"));
+        browser.go("users.xhtml");
+        assertEquals(usersBefore, browser.all("#users tr.user").size(), "nobody was created");
 
         browser.fill("create:email", email);
         browser.fill("create:password", "a-long-enough-password");
@@ -338,6 +343,7 @@ class FrontendBrowserIT {
             assertTrue(browser.find(id).getAttribute("class").contains("up"), id + ": " + browser.text(id));
         }
         assertTrue(browser.text("checked").contains("again every 5 s"));
+        assertTrue(browser.find("last-trace").getAttribute("href").contains("/zipkin/traces/"), "a link to a trace");
         browser.screenshot("12-status-all-up");
 
         stack.stop(Service.MAIL);
@@ -345,6 +351,7 @@ class FrontendBrowserIT {
         assertTrue(browser.find("service-mail").getAttribute("class").contains("down"));
         assertTrue(browser.text("service-mail").contains("UNREACHABLE"), browser.text("service-mail"));
         assertTrue(browser.find("service-auth").getAttribute("class").contains("up"));
+        assertEquals("Dashboards and traces", browser.text("links-heading"), "the whole page was rendered");
         browser.screenshot("13-status-mail-down");
 
         stack.stop(Service.BROKER);

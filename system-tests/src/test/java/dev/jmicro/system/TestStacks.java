@@ -1,12 +1,17 @@
 package dev.jmicro.system;
 
+import dev.jmicro.localstack.LocalStack;
 import dev.jmicro.localstack.StackOptions;
 import dev.jmicro.localstack.backing.Endpoint;
+import dev.jmicro.localstack.backing.ZipkinBacking;
+import jakarta.json.JsonObject;
 import java.net.URI;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Stack options for the tests: free ports, a run directory per test class under {@code target/}, and, when CI passes
@@ -53,5 +58,24 @@ final class TestStacks {
                 server.password())) {
             maintenance.createStatement().execute("drop database if exists " + SCRATCH_DATABASE);
         }
+    }
+
+    /** Waits up to a minute for spans of all the services in one trace; returns the span names seen. */
+    static Set<String> awaitTrace(LocalStack stack, String traceId, Set<String> expected) throws InterruptedException {
+        ZipkinBacking zipkin = stack.backing(ZipkinBacking.class).orElseThrow();
+        Set<String> services = new TreeSet<>();
+        Set<String> spans = new TreeSet<>();
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (!services.containsAll(expected) && System.nanoTime() < deadline) {
+            Thread.sleep(1000);
+            for (JsonObject span : zipkin.trace(traceId)) {
+                services.add(span.getJsonObject("localEndpoint").getString("serviceName"));
+                spans.add(span.getString("name", ""));
+            }
+        }
+        if (!services.containsAll(expected)) {
+            throw new AssertionError("services in trace " + traceId + ": " + services + ", spans: " + spans);
+        }
+        return spans;
     }
 }

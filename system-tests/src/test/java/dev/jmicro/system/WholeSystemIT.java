@@ -175,7 +175,7 @@ class WholeSystemIT {
                 "00-" + traceId + "-00f067aa0ba902b7-01");
         assertEquals(202, signedIn.statusCode(), signedIn.body());
 
-        Set<String> spans = awaitTrace(traceId, Set.of("auth", "listener", "logger"));
+        Set<String> spans = TestStacks.awaitTrace(stack, traceId, Set.of("auth", "listener", "logger"));
         assertTrue(spans.contains("log_events process"), "the listener's consumer span: " + spans);
         assertTrue(spans.contains("store log entry"), "the logger's store span: " + spans);
     }
@@ -203,29 +203,11 @@ class WholeSystemIT {
                                 "00-" + overGrpc + "-00f067aa0ba902b7-01")
                         .statusCode());
 
-        Set<String> amqpSpans = awaitTrace(overAmqp, Set.of("broker", "listener", "logger"));
+        Set<String> amqpSpans = TestStacks.awaitTrace(stack, overAmqp, Set.of("broker", "listener", "logger"));
         assertTrue(amqpSpans.contains("store log entry"), "stored in the request's trace: " + amqpSpans);
-        Set<String> grpcSpans = awaitTrace(overGrpc, Set.of("broker", "logger"));
+        Set<String> grpcSpans = TestStacks.awaitTrace(stack, overGrpc, Set.of("broker", "logger"));
         assertTrue(
                 grpcSpans.stream().anyMatch("logs.LogService/WriteLog"::equalsIgnoreCase),
                 "the logger's gRPC span: " + grpcSpans);
-    }
-
-    /** Waits up to a minute for spans of all the services in one trace; returns the span names seen. */
-    private static Set<String> awaitTrace(String traceId, Set<String> expected) throws InterruptedException {
-        ZipkinBacking zipkin = stack.backing(ZipkinBacking.class).orElseThrow();
-        Set<String> services = new TreeSet<>();
-        Set<String> spans = new TreeSet<>();
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (!services.containsAll(expected) && System.nanoTime() < deadline) {
-            Thread.sleep(1000);
-            for (JsonObject span : zipkin.trace(traceId)) {
-                services.add(span.getJsonObject("localEndpoint").getString("serviceName"));
-                spans.add(span.getString("name", ""));
-            }
-        }
-        assertTrue(
-                services.containsAll(expected), "services in trace " + traceId + ": " + services + ", spans: " + spans);
-        return spans;
     }
 }
