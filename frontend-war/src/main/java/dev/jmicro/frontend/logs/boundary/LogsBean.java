@@ -3,8 +3,8 @@ package dev.jmicro.frontend.logs.boundary;
 import dev.jmicro.frontend.broker.control.BrokerCalls;
 import dev.jmicro.frontend.broker.control.Query;
 import dev.jmicro.frontend.broker.entity.Exchange;
+import dev.jmicro.frontend.web.boundary.Messages;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -64,9 +64,7 @@ public class LogsBean {
             return;
         }
         if (from != null && to != null && !from.isBefore(to)) {
-            faces.addMessage(
-                    "filters:to", new FacesMessage(FacesMessage.SEVERITY_ERROR, "Must be after \"From\"", null));
-            faces.validationFailed();
+            Messages.errorAt("filters:to", "Must be after \"From\"");
             return;
         }
         Query query = new Query()
@@ -89,7 +87,7 @@ public class LogsBean {
             if (one.ok()) {
                 selected = one.json().orElse(null);
             } else {
-                faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_WARN, one.failure(), null));
+                Messages.warn(one.failure());
             }
         }
     }

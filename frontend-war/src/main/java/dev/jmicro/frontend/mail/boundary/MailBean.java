@@ -2,8 +2,7 @@ package dev.jmicro.frontend.mail.boundary;
 
 import dev.jmicro.frontend.broker.control.BrokerCalls;
 import dev.jmicro.frontend.broker.entity.Exchange;
-import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.FacesContext;
+import dev.jmicro.frontend.web.boundary.Messages;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -73,16 +72,11 @@ public class MailBean implements Serializable {
         result = broker.post("Mail", "/api/mails", mail.build().toString());
         delivery = null;
         if (!result.ok()) {
-            FacesContext.getCurrentInstance()
-                    .addMessage(
-                            null, new FacesMessage(FacesMessage.SEVERITY_ERROR, "Not sent: " + result.failure(), null));
+            Messages.error("Not sent: " + result.failure());
             return;
         }
         refresh();
-        FacesContext.getCurrentInstance()
-                .addMessage(
-                        null,
-                        new FacesMessage(FacesMessage.SEVERITY_INFO, "Mail to " + to.strip() + " accepted.", null));
+        Messages.info("Mail to " + to.strip() + " accepted.");
     }
 
     /** Asks again where the last mail is (queued, sent or failed). */

@@ -3,8 +3,8 @@ package dev.jmicro.frontend.session.boundary;
 import dev.jmicro.frontend.broker.control.BrokerCalls;
 import dev.jmicro.frontend.broker.entity.Exchange;
 import dev.jmicro.frontend.session.control.UserSession;
+import dev.jmicro.frontend.web.boundary.Messages;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
@@ -54,8 +54,7 @@ public class SignInBean {
         Exchange answer = broker.post("sign in", "/api/auth/token", body);
         if (!answer.ok()) {
             String message = answer.status() == 401 ? "Wrong email address or password." : answer.failure();
-            FacesContext.getCurrentInstance()
-                    .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, message, null));
+            Messages.error(message);
             return null;
         }
         String token = answer.json().orElseThrow().getString("access_token");

@@ -2,9 +2,8 @@ package dev.jmicro.frontend.users.boundary;
 
 import dev.jmicro.frontend.broker.control.BrokerCalls;
 import dev.jmicro.frontend.broker.entity.Exchange;
+import dev.jmicro.frontend.web.boundary.Messages;
 import jakarta.annotation.PostConstruct;
-import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -75,11 +74,11 @@ public class UsersBean implements Serializable {
                 .toString();
         Exchange answer = broker.post("new user", "/api/users", body);
         if (answer.ok()) {
-            say(FacesMessage.SEVERITY_INFO, "User " + email.strip() + " created.");
+            Messages.info("User " + email.strip() + " created.");
             email = firstName = lastName = password = null;
             admin = false;
         } else {
-            say(FacesMessage.SEVERITY_ERROR, "Not created: " + answer.failure());
+            Messages.error("Not created: " + answer.failure());
         }
         load();
     }
@@ -87,15 +86,11 @@ public class UsersBean implements Serializable {
     public void deactivate(long id, String address) {
         Exchange answer = broker.post("deactivate user", "/api/users/" + id + "/deactivate", null);
         if (answer.ok()) {
-            say(FacesMessage.SEVERITY_INFO, "User " + address + " deactivated.");
+            Messages.info("User " + address + " deactivated.");
         } else {
-            say(FacesMessage.SEVERITY_ERROR, "Not deactivated: " + answer.failure());
+            Messages.error("Not deactivated: " + answer.failure());
         }
         load();
-    }
-
-    private static void say(FacesMessage.Severity severity, String text) {
-        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(severity, text, null));
     }
 
     public List<JsonObject> getUsers() {
