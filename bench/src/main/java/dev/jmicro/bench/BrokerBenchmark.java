@@ -17,6 +17,9 @@ import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -89,37 +92,34 @@ public final class BrokerBenchmark {
             Load.measure(restToLogger, concurrency, Duration.ofSeconds(warmup));
             Load.measure(brokerAlone, concurrency, Duration.ofSeconds(warmup / 3));
             // Alternate, twice, so that a drift of the machine's speed weighs on every path alike.
-            Load.Rate[] directRates = new Load.Rate[2];
-            Load.Rate[] brokerRates = new Load.Rate[2];
-            Load.Rate[] restRates = new Load.Rate[2];
-            Load.Rate[] aloneRates = new Load.Rate[2];
-            String[][] cpu = new String[4][2];
             Cpu meter = new Cpu(stack);
             Duration window = Duration.ofSeconds(seconds);
+            Map<String, BooleanSupplier> paths = new LinkedHashMap<>();
+            paths.put("direct: gRPC WriteLog on the logger", grpcToLogger);
+            paths.put("broker: POST /handle -> gRPC -> logger", throughBroker);
+            paths.put("(logger's REST write: POST /log)", restToLogger);
+            paths.put("(broker alone: POST /, no downstream)", brokerAlone);
+            List<Map<String, Measured>> rounds = new ArrayList<>();
             for (int round = 0; round < 2; round++) {
-                meter.start();
-                directRates[round] = Load.measure(grpcToLogger, concurrency, window);
-                cpu[0][round] = meter.perRequest(directRates[round], window);
-                meter.start();
-                brokerRates[round] = Load.measure(throughBroker, concurrency, window);
-                cpu[1][round] = meter.perRequest(brokerRates[round], window);
-                meter.start();
-                restRates[round] = Load.measure(restToLogger, concurrency, window);
-                cpu[2][round] = meter.perRequest(restRates[round], window);
-                meter.start();
-                aloneRates[round] = Load.measure(brokerAlone, concurrency, window);
-                cpu[3][round] = meter.perRequest(aloneRates[round], window);
+                Map<String, Measured> measured = new LinkedHashMap<>();
+                for (Map.Entry<String, BooleanSupplier> path : paths.entrySet()) {
+                    measured.put(path.getKey(), meter.measure(path.getValue(), concurrency, window));
+                }
+                rounds.add(measured);
             }
             channels.close();
             System.out.printf(
                     "%-44s %10s %8s %8s %8s   %s%n",
                     "path", "writes/s", "p50 ms", "p99 ms", "failed", "CPU ms per write: broker / logger / bench JVM");
-            for (int round = 0; round < 2; round++) {
-                print("direct: gRPC WriteLog on the logger", directRates[round], cpu[0][round]);
-                print("broker: POST /handle -> gRPC -> logger", brokerRates[round], cpu[1][round]);
-                print("(logger's REST write: POST /log)", restRates[round], cpu[2][round]);
-                print("(broker alone: POST /, no downstream)", aloneRates[round], cpu[3][round]);
-            }
+            rounds.forEach(round -> round.forEach(BrokerBenchmark::print));
+            Load.Rate[] directRates = rounds.stream()
+                    .map(round ->
+                            round.get("direct: gRPC WriteLog on the logger").rate())
+                    .toArray(Load.Rate[]::new);
+            Load.Rate[] brokerRates = rounds.stream()
+                    .map(round ->
+                            round.get("broker: POST /handle -> gRPC -> logger").rate())
+                    .toArray(Load.Rate[]::new);
             double directPerSecond = (directRates[0].perSecond() + directRates[1].perSecond()) / 2;
             double brokerPerSecond = (brokerRates[0].perSecond() + brokerRates[1].perSecond()) / 2;
             double addedP50 =
@@ -167,10 +167,14 @@ public final class BrokerBenchmark {
         }
     }
 
-    private static void print(String path, Load.Rate rate, String cpu) {
+    /** One path's figures: the load's and the CPU each process spent per write. */
+    private record Measured(Load.Rate rate, String cpu) {}
+
+    private static void print(String path, Measured measured) {
+        Load.Rate rate = measured.rate();
         System.out.printf(
                 "%-44s %10.0f %8.2f %8.2f %8d   %s%n",
-                path, rate.perSecond(), rate.p50(), rate.p99(), rate.failures(), cpu);
+                path, rate.perSecond(), rate.p50(), rate.p99(), rate.failures(), measured.cpu());
     }
 
     /**
@@ -181,26 +185,31 @@ public final class BrokerBenchmark {
 
         private final LocalStack stack;
         private final OperatingSystemMXBean self = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        private long[] before;
 
         Cpu(LocalStack stack) {
             this.stack = stack;
         }
 
-        void start() {
-            before = now();
-        }
-
-        String perRequest(Load.Rate rate, Duration window) {
+        Measured measure(BooleanSupplier operation, int concurrency, Duration window) {
+            long[] before = now();
+            Load.Rate rate;
+            try {
+                rate = Load.measure(operation, concurrency, window);
+            } catch (Exception e) {
+                throw new IllegalStateException("measurement failed", e);
+            }
             long[] after = now();
             double requests = rate.perSecond() * window.toNanos() / 1e9;
-            return String.format(
-                    "%.3f / %.3f / %.3f (%.2f of %d cores)",
-                    (after[0] - before[0]) / 1e6 / requests,
-                    (after[1] - before[1]) / 1e6 / requests,
-                    (after[2] - before[2]) / 1e6 / requests,
-                    (after[0] - before[0] + after[1] - before[1] + after[2] - before[2]) / (double) window.toNanos(),
-                    Runtime.getRuntime().availableProcessors());
+            return new Measured(
+                    rate,
+                    String.format(
+                            "%.3f / %.3f / %.3f (%.2f of %d cores)",
+                            (after[0] - before[0]) / 1e6 / requests,
+                            (after[1] - before[1]) / 1e6 / requests,
+                            (after[2] - before[2]) / 1e6 / requests,
+                            (after[0] - before[0] + after[1] - before[1] + after[2] - before[2])
+                                    / (double) window.toNanos(),
+                            Runtime.getRuntime().availableProcessors()));
         }
 
         private long[] now() {
