@@ -236,6 +236,8 @@ class FrontendBrowserIT {
         browser.fill("mail:message", "Sent by the front end's mail composer.");
         browser.press("mail:send");
         assertEquals("Not an email address", browser.text("mail:to-message"));
+        assertEquals("true", browser.find("mail:to").getAttribute("aria-invalid"), "screen readers hear it");
+        assertEquals("false", browser.find("mail:subject").getAttribute("aria-invalid"));
         browser.screenshot("07-mail-invalid");
         assertEquals(before, smtp.received().size(), "nothing sent");
 
