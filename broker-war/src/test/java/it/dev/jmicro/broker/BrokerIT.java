@@ -24,8 +24,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -155,16 +153,8 @@ class BrokerIT {
         }
     }
 
-    /** The sum of a counter over all its series in a server's Prometheus text. */
     private static double metric(Service service, String name) {
-        String text = Http.get(stack.server(service).url().resolve("metrics")).body();
-        Matcher line =
-                Pattern.compile("(?m)^" + name + "(\\{[^}]*})? ([0-9.eE+-]+)$").matcher(text);
-        double sum = 0;
-        while (line.find()) {
-            sum += Double.parseDouble(line.group(2));
-        }
-        return sum;
+        return stack.server(service).metric(name);
     }
 
     /** Requests the application of each downstream service has served: proof that a call was, or was not, made. */

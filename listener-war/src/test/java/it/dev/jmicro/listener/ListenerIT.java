@@ -135,12 +135,7 @@ class ListenerIT {
     }
 
     private static double metric(String name) {
-        String text = Http.get(stack.server(Service.LISTENER).url().resolve("metrics?scope=application"))
-                .body();
-        return text.lines()
-                .filter(line -> line.startsWith(name))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-                .sum();
+        return stack.server(Service.LISTENER).metric(name);
     }
 
     @Test

@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One service's Open Liberty server, run in the foreground ({@code bin/server run}) as a child process whose output
@@ -151,6 +153,20 @@ public final class LibertyServer {
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * The sum of a metric over all its series in the server's Prometheus text ({@code /metrics}), 0 when absent: for
+     * tests that prove a call was, or was not, made.
+     */
+    public double metric(String name) {
+        Matcher line = Pattern.compile("(?m)^" + Pattern.quote(name) + "(\\{[^}]*})? ([0-9.eE+-]+)$")
+                .matcher(Http.get(url().resolve("metrics")).body());
+        double sum = 0;
+        while (line.find()) {
+            sum += Double.parseDouble(line.group(2));
+        }
+        return sum;
     }
 
     private synchronized Process current() {
