@@ -15,7 +15,6 @@ import io.grpc.StatusRuntimeException;
 import io.grpc.stub.MetadataUtils;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -63,8 +62,7 @@ public final class BrokerBenchmark {
                 throw new IllegalArgumentException("unknown option " + arg);
             }
         }
-        Path root = StackOptions.findRoot();
-        StackOptions.Builder builder = StackOptions.forTests(root, root.resolve("bench/target/broker-run")).toBuilder()
+        StackOptions.Builder builder = StackOptions.forTests("bench/target/broker-run")
                 .services(Set.of(Service.BROKER, Service.LOGGER))
                 .zipkin(false)
                 .jvmArgs(StackOptions.THROUGHPUT_JVM_ARGS)

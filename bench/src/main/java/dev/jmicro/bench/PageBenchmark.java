@@ -11,7 +11,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -64,8 +63,7 @@ public final class PageBenchmark {
                 throw new IllegalArgumentException("unknown option " + arg);
             }
         }
-        Path root = StackOptions.findRoot();
-        StackOptions options = StackOptions.forTests(root, root.resolve("bench/target/page-run")).toBuilder()
+        StackOptions options = StackOptions.forTests("bench/target/page-run")
                 .zipkin(false)
                 .jvmArgs(StackOptions.THROUGHPUT_JVM_ARGS)
                 // Every simulated person signs in through the one front end: the broker's per-client limit would

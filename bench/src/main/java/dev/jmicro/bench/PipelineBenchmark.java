@@ -10,7 +10,6 @@ import dev.jmicro.localstack.StackOptions;
 import dev.jmicro.localstack.backing.AmqpBacking;
 import dev.jmicro.localstack.backing.MongoBacking;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Arrays;
@@ -64,8 +63,7 @@ public final class PipelineBenchmark {
                 throw new IllegalArgumentException("unknown option " + arg);
             }
         }
-        Path root = StackOptions.findRoot();
-        StackOptions options = StackOptions.forTests(root, root.resolve("bench/target/pipeline-run")).toBuilder()
+        StackOptions options = StackOptions.forTests("bench/target/pipeline-run")
                 .services(Set.of(Service.LOGGER, Service.LISTENER))
                 .zipkin(false)
                 .jvmArgs(jvmArgs)

@@ -6,7 +6,6 @@ import dev.jmicro.localstack.Service;
 import dev.jmicro.localstack.StackOptions;
 import dev.jmicro.localstack.support.Http;
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
@@ -43,8 +42,7 @@ public final class SignInBenchmark {
                 throw new IllegalArgumentException("unknown option " + arg);
             }
         }
-        Path root = StackOptions.findRoot();
-        StackOptions options = StackOptions.forTests(root, root.resolve("bench/target/signin-run")).toBuilder()
+        StackOptions options = StackOptions.forTests("bench/target/signin-run")
                 .services(Set.of(Service.AUTH))
                 .zipkin(false)
                 .jvmArgs(jvmArgs)

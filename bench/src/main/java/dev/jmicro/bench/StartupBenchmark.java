@@ -21,9 +21,7 @@ public final class StartupBenchmark {
     private StartupBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        Path root = StackOptions.findRoot();
-        StackOptions.Builder builder =
-                StackOptions.forTests(root, root.resolve("bench/target/startup-run")).toBuilder();
+        StackOptions.Builder builder = StackOptions.forTests("bench/target/startup-run");
         long idleSeconds = 20;
         for (String arg : args) {
             if (arg.startsWith("--jvm-args=")) {

@@ -76,6 +76,15 @@ public record StackOptions(
         return new Builder(root, runDir).build();
     }
 
+    /**
+     * Tests and benchmarks of this project: free ports everywhere, output under {@code runDir} relative to the project
+     * root (e.g. {@code "broker-war/target/it-stack"}), to be adjusted before {@link Builder#build()}.
+     */
+    public static Builder forTests(String runDir) {
+        Path root = findRoot();
+        return new Builder(root, root.resolve(runDir));
+    }
+
     public Builder toBuilder() {
         Builder builder = new Builder(root, runDir);
         builder.services(services);

@@ -60,9 +60,7 @@ class AuthIT {
 
     @BeforeAll
     static void start() throws Exception {
-        StackOptions.Builder options = StackOptions.forTests(
-                        StackOptions.findRoot(), StackOptions.findRoot().resolve("auth-war/target/it-stack"))
-                .toBuilder()
+        StackOptions.Builder options = StackOptions.forTests("auth-war/target/it-stack")
                 .services(Set.of(Service.AUTH))
                 .zipkin(false);
         if (!EXTERNAL_POSTGRES.isBlank()) {

@@ -35,9 +35,7 @@ class UserAdminIT {
     @BeforeAll
     static void start() {
         stack = LocalStack.start(
-                StackOptions.forTests(
-                                StackOptions.findRoot(), StackOptions.findRoot().resolve("auth-war/target/it-admin"))
-                        .toBuilder()
+                StackOptions.forTests("auth-war/target/it-admin")
                         .services(Set.of(Service.AUTH))
                         .zipkin(false)
                         .build(),

@@ -48,9 +48,7 @@ class BrokerIT {
 
     @BeforeAll
     static void start() {
-        StackOptions options = StackOptions.forTests(
-                        StackOptions.findRoot(), StackOptions.findRoot().resolve("broker-war/target/it-stack"))
-                .toBuilder()
+        StackOptions options = StackOptions.forTests("broker-war/target/it-stack")
                 .services(Set.of(Service.BROKER, Service.AUTH, Service.LOGGER, Service.LISTENER, Service.MAIL))
                 .zipkin(false)
                 .setting(Service.BROKER, "BROKER_STATUS_SERVICES", "broker,auth,logger,listener,mail")

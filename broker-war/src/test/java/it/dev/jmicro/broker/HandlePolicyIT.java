@@ -30,10 +30,7 @@ class HandlePolicyIT {
     @BeforeAll
     static void start() {
         stack = LocalStack.start(
-                StackOptions.forTests(
-                                StackOptions.findRoot(),
-                                StackOptions.findRoot().resolve("broker-war/target/it-stack-policy"))
-                        .toBuilder()
+                StackOptions.forTests("broker-war/target/it-stack-policy")
                         .services(Set.of(Service.BROKER))
                         .zipkin(false)
                         .setting(Service.BROKER, "BROKER_HANDLE_POLICY", "token")

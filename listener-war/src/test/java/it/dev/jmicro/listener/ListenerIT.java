@@ -45,9 +45,7 @@ class ListenerIT {
 
     @BeforeAll
     static void start() throws Exception {
-        StackOptions.Builder options = StackOptions.forTests(
-                        StackOptions.findRoot(), StackOptions.findRoot().resolve("listener-war/target/it-stack"))
-                .toBuilder()
+        StackOptions.Builder options = StackOptions.forTests("listener-war/target/it-stack")
                 .services(Set.of(Service.LOGGER, Service.LISTENER))
                 .zipkin(false);
         if (!EXTERNAL_AMQP.isBlank()) {

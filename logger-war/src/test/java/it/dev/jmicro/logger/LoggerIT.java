@@ -56,9 +56,7 @@ class LoggerIT {
     @BeforeAll
     static void start() {
         stack = LocalStack.start(
-                StackOptions.forTests(
-                                StackOptions.findRoot(), StackOptions.findRoot().resolve("logger-war/target/it-stack"))
-                        .toBuilder()
+                StackOptions.forTests("logger-war/target/it-stack")
                         .services(Set.of(Service.LOGGER))
                         .build(),
                 Progress.toStdout());

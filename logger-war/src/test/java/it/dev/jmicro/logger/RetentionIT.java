@@ -24,10 +24,7 @@ class RetentionIT {
     @BeforeAll
     static void start() {
         stack = LocalStack.start(
-                StackOptions.forTests(
-                                StackOptions.findRoot(),
-                                StackOptions.findRoot().resolve("logger-war/target/it-retention"))
-                        .toBuilder()
+                StackOptions.forTests("logger-war/target/it-retention")
                         .services(Set.of(Service.LOGGER))
                         .zipkin(false)
                         .setting(Service.LOGGER, "LOGGER_RETENTION", "PT6S")

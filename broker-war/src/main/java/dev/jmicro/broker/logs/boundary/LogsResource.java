@@ -4,6 +4,7 @@ import dev.jmicro.broker.edge.boundary.RequestIds;
 import dev.jmicro.broker.logs.control.LogWrites;
 import dev.jmicro.broker.logs.control.LoggerGateway;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -30,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
  * {@code /api/logs}: write an entry (over the configured transport), query entries and read one (the logger's reads,
  * with the caller's token), and delete old entries (admin).
  */
+@ApplicationScoped
 @Path("api/logs")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({"user", "admin"})

@@ -2,6 +2,7 @@ package dev.jmicro.broker.mail.boundary;
 
 import dev.jmicro.broker.mail.control.MailGateway;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -23,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
  * {@code POST /api/mails}: send a mail through the mail service, which answers once the mail is queued, with the
  * delivery's address ({@code /api/mails/{id}}) in {@code Location}.
  */
+@ApplicationScoped
 @Path("api/mails")
 @RolesAllowed({"user", "admin"})
 public class MailResource {

@@ -6,6 +6,7 @@ import dev.jmicro.broker.logs.control.LogWrites;
 import dev.jmicro.broker.mail.control.MailGateway;
 import dev.jmicro.broker.signin.boundary.SignIns;
 import dev.jmicro.support.problem.entity.Problem;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
 import jakarta.servlet.http.HttpServletRequest;
@@ -36,6 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
  * (as the original) or {@code token} (a bearer token from auth is required for {@code /handle} and
  * {@code /log-grpc}).
  */
+@ApplicationScoped
 @Path("")
 @OriginalContract
 @Produces(MediaType.APPLICATION_JSON)
@@ -57,9 +59,6 @@ public class OriginalResource {
     @ConfigProperty(name = "broker.handle.policy", defaultValue = "open")
     String policy;
 
-    @Context
-    SecurityContext security;
-
     @POST
     @Operation(summary = "Original: is the broker there?")
     @APIResponse(responseCode = "200", description = "{\"error\":false,\"message\":\"Hit the broker\"}")
@@ -78,9 +77,10 @@ public class OriginalResource {
     public Response handle(
             @NotNull HandleRequest request,
             @Context HttpServletRequest http,
+            @Context SecurityContext security,
             @HeaderParam(RequestIds.HEADER) String requestId)
             throws ClientException {
-        requireTokenIfConfigured();
+        requireTokenIfConfigured(security);
         String action = request.action() == null ? "" : request.action();
         return switch (action) {
             case "auth" -> authenticate(checked("auth", request.auth()), http);
@@ -95,9 +95,12 @@ public class OriginalResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Original: write the log payload to the logger over gRPC")
     @APIResponse(responseCode = "202", description = "{\"error\":false,\"message\":\"logged\"}")
-    public Response logOverGrpc(@NotNull HandleRequest request, @HeaderParam(RequestIds.HEADER) String requestId)
+    public Response logOverGrpc(
+            @NotNull HandleRequest request,
+            @Context SecurityContext security,
+            @HeaderParam(RequestIds.HEADER) String requestId)
             throws ClientException {
-        requireTokenIfConfigured();
+        requireTokenIfConfigured(security);
         return log(LogWrites.Transport.GRPC, checked("log", request.log()), requestId);
     }
 
@@ -150,7 +153,7 @@ public class OriginalResource {
         return payload;
     }
 
-    private void requireTokenIfConfigured() {
+    private void requireTokenIfConfigured(SecurityContext security) {
         boolean tokenRequired = "token".equalsIgnoreCase(policy.trim());
         if (tokenRequired && !security.isUserInRole("user") && !security.isUserInRole("admin")) {
             throw new jakarta.ws.rs.WebApplicationException(

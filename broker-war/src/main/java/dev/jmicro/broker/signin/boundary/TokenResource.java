@@ -1,5 +1,6 @@
 package dev.jmicro.broker.signin.boundary;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -15,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** {@code POST /api/auth/token}: sign in and get the auth service's signed token (RS256) for every other call. */
+@ApplicationScoped
 @Path("api/auth/token")
 public class TokenResource {
 

@@ -3,6 +3,7 @@ package dev.jmicro.broker.status.boundary;
 import dev.jmicro.broker.status.control.StatusProbe;
 import dev.jmicro.broker.status.control.StatusProbe.ServiceStatus;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -12,6 +13,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** {@code GET /api/status}: every service's readiness and version, for the front end and operators. */
+@ApplicationScoped
 @Path("api/status")
 @RolesAllowed({"user", "admin"})
 public class StatusResource {

@@ -2,6 +2,7 @@ package dev.jmicro.broker.users.boundary;
 
 import dev.jmicro.broker.signin.control.AuthGateway;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.validation.constraints.NotNull;
@@ -22,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * {@code /api/users}: the auth service's user administration (admin only), and a user's own password change. The
  * bodies are auth's, checked there; its answers, refusals included, are relayed.
  */
+@ApplicationScoped
 @Path("api/users")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("admin")
