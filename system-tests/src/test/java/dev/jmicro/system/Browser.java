@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
@@ -116,6 +117,17 @@ final class Browser implements AutoCloseable {
     /** Waits at most {@code seconds} for the condition; fails the test with the page's text otherwise. */
     <T> T await(int seconds, Function<WebDriver, T> condition) {
         return new WebDriverWait(driver, Duration.ofSeconds(seconds)).until(condition);
+    }
+
+    /**
+     * Every later request of this browser carries {@code X-Forwarded-For: address}, as if an ingress in front of the
+     * front end had added it (Chromium's DevTools protocol); {@code null} for none again.
+     */
+    void forwardedFor(String address) {
+        driver.executeCdpCommand("Network.enable", Map.of());
+        driver.executeCdpCommand(
+                "Network.setExtraHTTPHeaders",
+                Map.of("headers", address == null ? Map.of() : Map.of("X-Forwarded-For", address)));
     }
 
     void resize(int width, int height) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.jmicro.localstack.LocalStack;
 import dev.jmicro.localstack.Progress;
 import dev.jmicro.localstack.Service;
+import dev.jmicro.localstack.StackOptions;
 import dev.jmicro.localstack.backing.SmtpBacking;
 import dev.jmicro.localstack.support.Http;
 import jakarta.mail.Address;
@@ -40,12 +41,20 @@ import org.openqa.selenium.WebElement;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FrontendBrowserIT {
 
+    /** Sign-ins per person per minute at the broker: above what the other tests need, low enough to reach. */
+    private static final int SIGN_IN_LIMIT = 10;
+
     private static LocalStack stack;
     private static Browser browser;
 
     @BeforeAll
     static void startTheSystemAndABrowser() {
-        stack = LocalStack.start(TestStacks.options("browser"), Progress.toStdout());
+        StackOptions options = TestStacks.options("browser").toBuilder()
+                // As behind an ingress on this machine: the front end believes X-Forwarded-For from loopback.
+                .setting(Service.FRONTEND, "FRONTEND_TRUSTED_PROXIES", "127.0.0.1,0:0:0:0:0:0:0:1")
+                .setting(Service.BROKER, "BROKER_SIGNIN_RATE_LIMIT", Integer.toString(SIGN_IN_LIMIT))
+                .build();
+        stack = LocalStack.start(options, Progress.toStdout());
         browser = Browser.open(stack.server(Service.FRONTEND).url());
     }
 
@@ -366,6 +375,29 @@ class FrontendBrowserIT {
 
     @Test
     @Order(15)
+    void theSignInLimitCountsEachPersonNotTheFrontEnd() throws Exception {
+        browser.forwardedFor("203.0.113.7"); // what the ingress says of the person at this browser
+        for (int i = 0; i < SIGN_IN_LIMIT; i++) {
+            browser.driver().manage().deleteAllCookies();
+            signIn();
+        }
+        browser.driver().manage().deleteAllCookies();
+        browser.go("signin.xhtml");
+        browser.fill("signin:email", LocalStack.ADMIN_EMAIL);
+        browser.fill("signin:password", stack.secrets().adminPassword());
+        browser.press("signin:go");
+        assertEquals("/signin.xhtml", browser.path());
+        assertTrue(browser.text("messages").contains("too many sign-ins"), browser.text("messages"));
+        browser.screenshot("12-signin-rate-limited");
+
+        browser.forwardedFor("203.0.113.8"); // someone else, through the same front end
+        signIn();
+        assertEquals("/index.xhtml", browser.path());
+        browser.forwardedFor(null);
+    }
+
+    @Test
+    @Order(16)
     void theStatusPageMarksAStoppedServiceDownAndSaysSoWhenTheBrokerIsGone() throws Exception {
         browser.go("status.xhtml");
         for (Service service : Service.values()) {
@@ -374,7 +406,7 @@ class FrontendBrowserIT {
         }
         assertTrue(browser.text("checked").contains("again every 5 s"));
         assertTrue(browser.find("last-trace").getAttribute("href").contains("/zipkin/traces/"), "a link to a trace");
-        browser.screenshot("12-status-all-up");
+        browser.screenshot("13-status-all-up");
 
         stack.stop(Service.MAIL);
         browser.go("status.xhtml");
@@ -382,7 +414,7 @@ class FrontendBrowserIT {
         assertTrue(browser.text("service-mail").contains("UNREACHABLE"), browser.text("service-mail"));
         assertTrue(browser.find("service-auth").getAttribute("class").contains("up"));
         assertEquals("Dashboards and traces", browser.text("links-heading"), "the whole page was rendered");
-        browser.screenshot("13-status-mail-down");
+        browser.screenshot("14-status-mail-down");
 
         stack.stop(Service.BROKER);
         browser.go("status.xhtml");
@@ -391,7 +423,7 @@ class FrontendBrowserIT {
         browser.press("broker:send");
         assertEquals("no answer", browser.text("latest-status"));
         assertTrue(browser.text("latest-received").contains("cannot be reached"), browser.text("latest-received"));
-        browser.screenshot("14-console-broker-down");
+        browser.screenshot("15-console-broker-down");
     }
 
     private static void signIn() {

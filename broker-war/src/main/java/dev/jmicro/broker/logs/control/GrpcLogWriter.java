@@ -70,7 +70,15 @@ public class GrpcLogWriter {
     @PostConstruct
     void open() {
         address = target.orElse(loggerUrl.getHost() + ":" + loggerUrl.getPort());
-        channel = NettyChannelBuilder.forTarget(address).usePlaintext().build();
+        channel = newChannel();
+    }
+
+    /** Without gRPC's own transparent retries: Fault Tolerance's {@code @Retry} below decides when to try again. */
+    private ManagedChannel newChannel() {
+        return NettyChannelBuilder.forTarget(address)
+                .usePlaintext()
+                .disableRetry()
+                .build();
     }
 
     @PreDestroy
@@ -82,7 +90,7 @@ public class GrpcLogWriter {
     private ManagedChannel channel() {
         if (calls.incrementAndGet() % callsPerConnection == 0) {
             ManagedChannel old = channel;
-            channel = NettyChannelBuilder.forTarget(address).usePlaintext().build();
+            channel = newChannel();
             old.shutdown(); // graceful: calls in flight on it finish
         }
         return channel;

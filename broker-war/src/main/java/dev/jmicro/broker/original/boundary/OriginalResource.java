@@ -59,6 +59,14 @@ public class OriginalResource {
     @ConfigProperty(name = "broker.handle.policy", defaultValue = "open")
     String policy;
 
+    // Fields, not parameters: on this one instance they are proxies to the current request's, made once; a
+    // parameter gets a new proxy on every call.
+    @Context
+    HttpServletRequest http;
+
+    @Context
+    SecurityContext security;
+
     @POST
     @Operation(summary = "Original: is the broker there?")
     @APIResponse(responseCode = "200", description = "{\"error\":false,\"message\":\"Hit the broker\"}")
@@ -74,16 +82,12 @@ public class OriginalResource {
     @APIResponse(responseCode = "400", description = "Unknown action, missing or invalid payload")
     @APIResponse(responseCode = "401", description = "invalid credentials, or no token under the token policy")
     @APIResponse(responseCode = "503", description = "The dependency the action needs is unavailable")
-    public Response handle(
-            @NotNull HandleRequest request,
-            @Context HttpServletRequest http,
-            @Context SecurityContext security,
-            @HeaderParam(RequestIds.HEADER) String requestId)
+    public Response handle(@NotNull HandleRequest request, @HeaderParam(RequestIds.HEADER) String requestId)
             throws ClientException {
-        requireTokenIfConfigured(security);
+        requireTokenIfConfigured();
         String action = request.action() == null ? "" : request.action();
         return switch (action) {
-            case "auth" -> authenticate(checked("auth", request.auth()), http);
+            case "auth" -> authenticate(checked("auth", request.auth()));
             case "log" -> log(logs.configured(), checked("log", request.log()), requestId);
             case "mail" -> sendMail(checked("mail", request.mail()));
             default -> problem(Response.Status.BAD_REQUEST, "unknown action");
@@ -95,16 +99,13 @@ public class OriginalResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Original: write the log payload to the logger over gRPC")
     @APIResponse(responseCode = "202", description = "{\"error\":false,\"message\":\"logged\"}")
-    public Response logOverGrpc(
-            @NotNull HandleRequest request,
-            @Context SecurityContext security,
-            @HeaderParam(RequestIds.HEADER) String requestId)
+    public Response logOverGrpc(@NotNull HandleRequest request, @HeaderParam(RequestIds.HEADER) String requestId)
             throws ClientException {
-        requireTokenIfConfigured(security);
+        requireTokenIfConfigured();
         return log(LogWrites.Transport.GRPC, checked("log", request.log()), requestId);
     }
 
-    private Response authenticate(dev.jmicro.broker.signin.boundary.Credentials credentials, HttpServletRequest http) {
+    private Response authenticate(dev.jmicro.broker.signin.boundary.Credentials credentials) {
         Response answer = signIns.authenticate(credentials, http);
         if (answer.getStatus() == 202) {
             JsonValue user =
@@ -153,7 +154,7 @@ public class OriginalResource {
         return payload;
     }
 
-    private void requireTokenIfConfigured(SecurityContext security) {
+    private void requireTokenIfConfigured() {
         boolean tokenRequired = "token".equalsIgnoreCase(policy.trim());
         if (tokenRequired && !security.isUserInRole("user") && !security.isUserInRole("admin")) {
             throw new jakarta.ws.rs.WebApplicationException(

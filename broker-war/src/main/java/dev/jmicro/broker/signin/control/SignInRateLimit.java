@@ -32,7 +32,7 @@ public class SignInRateLimit {
     long windowSeconds;
 
     @Inject
-    @ConfigProperty(name = "broker.trusted-proxies", defaultValue = "none")
+    @ConfigProperty(name = "broker.trusted-proxies", defaultValue = "127.0.0.1,0:0:0:0:0:0:0:1,::1")
     List<String> trustedProxies;
 
     @Inject

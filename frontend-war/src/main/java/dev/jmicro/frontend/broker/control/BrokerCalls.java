@@ -2,11 +2,13 @@ package dev.jmicro.frontend.broker.control;
 
 import dev.jmicro.frontend.broker.entity.Exchange;
 import dev.jmicro.frontend.session.control.UserSession;
+import dev.jmicro.support.client.ClientAddresses;
 import dev.jmicro.support.tracing.TraceParent;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,6 +19,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -25,6 +28,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * and the W3C trace context, so that each page action is one trace the status page can link to. The JDK client
  * rather than a typed REST client: the console shows the raw JSON sent and received, status and timing included.
  * A broker that does not answer is an {@link Exchange} with status 0 and a sentence saying why, never an exception.
+ *
+ * <p>The front end is a proxy for its users: every call says whose it is in {@code X-Forwarded-For}, so the broker's
+ * per-client sign-in limit (and auth's throttle behind it) count each person's address, not the front end's. The
+ * broker believes the header from the addresses in its {@code broker.trusted-proxies} only.
  */
 @ApplicationScoped
 public class BrokerCalls {
@@ -48,6 +55,18 @@ public class BrokerCalls {
     @Inject
     UserSession session;
 
+    /** The page request being served: whose address goes to the broker. */
+    @Inject
+    HttpServletRequest page;
+
+    /**
+     * Proxies in front of the front end (an ingress) whose {@code X-Forwarded-For} is believed; from anyone else the
+     * header could be forged, and the peer's own address counts.
+     */
+    @Inject
+    @ConfigProperty(name = "frontend.trusted-proxies", defaultValue = "none")
+    List<String> trustedProxies;
+
     public Exchange get(String title, String path) {
         return send(title, "GET", path, null);
     }
@@ -66,6 +85,9 @@ public class BrokerCalls {
                 .header("Accept", "application/json")
                 .header("X-Request-Id", requestId)
                 .header("traceparent", traceparent)
+                .header(
+                        "X-Forwarded-For",
+                        ClientAddresses.of(page.getRemoteAddr(), page.getHeader("X-Forwarded-For"), trustedProxies))
                 .method(
                         method,
                         json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
