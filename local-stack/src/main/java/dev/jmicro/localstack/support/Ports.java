@@ -5,8 +5,12 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** Answers whether a loopback port can be bound, and finds one that can. */
 public final class Ports {
@@ -28,8 +32,27 @@ public final class Ports {
      */
     private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
 
-    /** An ephemeral port that was free a moment ago and that this JVM has not handed out before. */
+    /** The lowest port {@link #free()} hands out when it can keep below the system's ephemeral range. */
+    private static final int LOWEST = 20_000;
+
+    /**
+     * A port that was free a moment ago and that this JVM has not handed out before. Below the system's ephemeral range
+     * where there is room (Linux: 32768 and up), because a port from that range can be given to any outgoing
+     * connection — to PostgreSQL, RabbitMQ, between the servers — in the half minute a Liberty server takes to bind
+     * it: that once stopped a whole-system test with "Address already in use". Elsewhere an ephemeral port.
+     */
     public static int free() {
+        int ephemeralStart = ephemeralRangeStart().orElse(LOWEST);
+        for (int attempt = 0; ephemeralStart - LOWEST > 1000 && attempt < 1000; attempt++) {
+            int port = LOWEST + ThreadLocalRandom.current().nextInt(ephemeralStart - LOWEST);
+            if (isFree(port) && HANDED_OUT.add(port)) {
+                return port;
+            }
+        }
+        return ephemeral();
+    }
+
+    private static int ephemeral() {
         for (int attempt = 0; attempt < 1000; attempt++) {
             try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
                 if (HANDED_OUT.add(socket.getLocalPort())) {
@@ -40,6 +63,19 @@ public final class Ports {
             }
         }
         throw new IllegalStateException("no free port left that was not handed out already");
+    }
+
+    /** The first port of Linux's range for outgoing connections, if this is Linux. */
+    private static OptionalInt ephemeralRangeStart() {
+        try {
+            // Through a reader: Files.readString read only the first byte of it (procfs gives its size as 0).
+            String range = Files.readAllLines(Path.of("/proc/sys/net/ipv4/ip_local_port_range"))
+                    .get(0)
+                    .trim();
+            return OptionalInt.of(Integer.parseInt(range.split("\\s+")[0]));
+        } catch (IOException | RuntimeException e) {
+            return OptionalInt.empty();
+        }
     }
 
     /** The preferred port when it is free, so bookmarks keep working; any free port otherwise. */
