@@ -39,6 +39,11 @@ import java.util.function.BooleanSupplier;
  */
 public final class BrokerBenchmark {
 
+    /** The two paths the targets compare, by the names the table prints. */
+    private static final String DIRECT = "direct: gRPC WriteLog on the logger";
+
+    private static final String THROUGH_BROKER = "broker: POST /handle -> gRPC -> logger";
+
     private BrokerBenchmark() {}
 
     public static void main(String[] args) throws Exception {
@@ -92,8 +97,8 @@ public final class BrokerBenchmark {
             Cpu meter = new Cpu(stack);
             Duration window = Duration.ofSeconds(seconds);
             Map<String, BooleanSupplier> paths = new LinkedHashMap<>();
-            paths.put("direct: gRPC WriteLog on the logger", grpcToLogger);
-            paths.put("broker: POST /handle -> gRPC -> logger", throughBroker);
+            paths.put(DIRECT, grpcToLogger);
+            paths.put(THROUGH_BROKER, throughBroker);
             paths.put("(logger's REST write: POST /log)", restToLogger);
             paths.put("(broker alone: POST /, no downstream)", brokerAlone);
             List<Map<String, Measured>> rounds = new ArrayList<>();
@@ -109,13 +114,10 @@ public final class BrokerBenchmark {
                     "%-44s %10s %8s %8s %8s   %s%n",
                     "path", "writes/s", "p50 ms", "p99 ms", "failed", "CPU ms per write: broker / logger / bench JVM");
             rounds.forEach(round -> round.forEach(BrokerBenchmark::print));
-            Load.Rate[] directRates = rounds.stream()
-                    .map(round ->
-                            round.get("direct: gRPC WriteLog on the logger").rate())
-                    .toArray(Load.Rate[]::new);
+            Load.Rate[] directRates =
+                    rounds.stream().map(round -> round.get(DIRECT).rate()).toArray(Load.Rate[]::new);
             Load.Rate[] brokerRates = rounds.stream()
-                    .map(round ->
-                            round.get("broker: POST /handle -> gRPC -> logger").rate())
+                    .map(round -> round.get(THROUGH_BROKER).rate())
                     .toArray(Load.Rate[]::new);
             double directPerSecond = (directRates[0].perSecond() + directRates[1].perSecond()) / 2;
             double brokerPerSecond = (brokerRates[0].perSecond() + brokerRates[1].perSecond()) / 2;

@@ -35,6 +35,9 @@ public final class Ports {
     /** The lowest port {@link #free()} hands out when it can keep below the system's ephemeral range. */
     private static final int LOWEST = 20_000;
 
+    /** Where the system's range for outgoing connections starts; read once (LOWEST where unknown: no room below). */
+    private static final int EPHEMERAL_START = ephemeralRangeStart().orElse(LOWEST);
+
     /**
      * A port that was free a moment ago and that this JVM has not handed out before. Below the system's ephemeral range
      * where there is room (Linux: 32768 and up), because a port from that range can be given to any outgoing
@@ -42,9 +45,8 @@ public final class Ports {
      * it: that once stopped a whole-system test with "Address already in use". Elsewhere an ephemeral port.
      */
     public static int free() {
-        int ephemeralStart = ephemeralRangeStart().orElse(LOWEST);
-        for (int attempt = 0; ephemeralStart - LOWEST > 1000 && attempt < 1000; attempt++) {
-            int port = LOWEST + ThreadLocalRandom.current().nextInt(ephemeralStart - LOWEST);
+        for (int attempt = 0; EPHEMERAL_START - LOWEST > 1000 && attempt < 1000; attempt++) {
+            int port = LOWEST + ThreadLocalRandom.current().nextInt(EPHEMERAL_START - LOWEST);
             if (isFree(port) && HANDED_OUT.add(port)) {
                 return port;
             }
