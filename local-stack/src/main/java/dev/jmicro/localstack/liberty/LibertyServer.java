@@ -160,11 +160,22 @@ public final class LibertyServer {
      * tests that prove a call was, or was not, made.
      */
     public double metric(String name) {
+        return metric(name, List.of());
+    }
+
+    /**
+     * The sum of a metric over the series that carry each of the given labels, written as Prometheus prints them
+     * ({@code route="POST /handle"}); 0 when there is none.
+     */
+    public double metric(String name, List<String> labels) {
         Matcher line = Pattern.compile("(?m)^" + Pattern.quote(name) + "(\\{[^}]*})? ([0-9.eE+-]+)$")
                 .matcher(Http.get(url().resolve("metrics")).body());
         double sum = 0;
         while (line.find()) {
-            sum += Double.parseDouble(line.group(2));
+            String series = line.group(1) == null ? "" : line.group(1);
+            if (labels.stream().allMatch(label -> series.contains("{" + label) || series.contains("," + label))) {
+                sum += Double.parseDouble(line.group(2));
+            }
         }
         return sum;
     }
