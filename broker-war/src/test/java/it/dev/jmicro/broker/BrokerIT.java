@@ -248,6 +248,7 @@ class BrokerIT {
         String oneMegabytePlusOne =
                 "{\"action\":\"log\",\"log\":{\"name\":\"big\",\"data\":\"" + "x".repeat(1_048_577 - 47) + "\"}}";
         return Stream.of(
+                Arguments.of("no body", "", 400),
                 Arguments.of("malformed JSON", "{\"action\":\"log\",", 400),
                 Arguments.of("two JSON values", logAction("two", "values") + logAction("two", "values"), 400),
                 Arguments.of("1 MB + 1 byte", oneMegabytePlusOne, 413),
