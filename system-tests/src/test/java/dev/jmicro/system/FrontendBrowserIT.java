@@ -51,7 +51,7 @@ class FrontendBrowserIT {
     static void startTheSystemAndABrowser() {
         StackOptions options = TestStacks.options("browser").toBuilder()
                 // As behind an ingress on this machine: the front end believes X-Forwarded-For from loopback.
-                .setting(Service.FRONTEND, "FRONTEND_TRUSTED_PROXIES", "127.0.0.1,0:0:0:0:0:0:0:1")
+                .setting(Service.FRONTEND, "FRONTEND_TRUSTED_PROXIES", "127\\.0\\.0\\.1|0:0:0:0:0:0:0:1")
                 .setting(Service.BROKER, "BROKER_SIGNIN_RATE_LIMIT", Integer.toString(SIGN_IN_LIMIT))
                 .build();
         stack = LocalStack.start(options, Progress.toStdout());

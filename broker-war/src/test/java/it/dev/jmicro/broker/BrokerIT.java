@@ -56,7 +56,7 @@ class BrokerIT {
                 .setting(Service.BROKER, "CORS_ALLOWED_ORIGINS", ALLOWED_ORIGIN)
                 .setting(Service.BROKER, "BROKER_SIGNIN_RATE_LIMIT", Integer.toString(SIGN_IN_LIMIT))
                 // The tests stand in for several clients by saying who they are, as a proxy in front would.
-                .setting(Service.BROKER, "BROKER_TRUSTED_PROXIES", "127.0.0.1,0:0:0:0:0:0:0:1")
+                .setting(Service.BROKER, "BROKER_TRUSTED_PROXIES", "127\\.0\\.0\\.1|0:0:0:0:0:0:0:1")
                 .build();
         stack = LocalStack.start(options, Progress.toStdout());
         adminToken = Tokens.signed(stack.secrets(), LocalStack.ADMIN_EMAIL, "user", "admin");
@@ -506,6 +506,24 @@ class BrokerIT {
 
     private static double brokerMetric(String name, List<String> labels) {
         return stack.server(Service.BROKER).metric(name, labels);
+    }
+
+    @Test
+    void aClientCannotEscapeTheSignInLimitByNamingItself() {
+        // Behind a trusted proxy, a client sends its own X-Forwarded-For, a new address each time; the proxy appends
+        // the address it saw. That one is no trusted proxy, so none of the header is believed: the proxy's address
+        // (this test's, loopback) counts, and the made-up addresses buy no further tries.
+        String body = signIn(stack.secrets().adminPassword());
+        String seenByTheProxy = "198.51.100.230";
+        for (int i = 0; i < SIGN_IN_LIMIT; i++) {
+            assertEquals(
+                    202,
+                    post("handle", body, anotherClient() + ", " + seenByTheProxy)
+                            .statusCode());
+        }
+
+        assertProblem(post("handle", body, anotherClient() + ", " + seenByTheProxy), 429, "too many sign-ins");
+        assertEquals(202, post("handle", body, seenByTheProxy).statusCode(), "the client, named by the proxy alone");
     }
 
     // ---- a dependency down: a fast 503 naming it, the circuit opens, and closes again once it is back -----------

@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -37,12 +36,9 @@ public class AuthenticateResource {
     @APIResponse(responseCode = "202", description = "Signed in; data is the user")
     @APIResponse(responseCode = "401", description = "invalid credentials")
     @APIResponse(responseCode = "429", description = "too many failed sign-ins; see Retry-After")
-    public Response authenticate(
-            @Valid @NotNull SignInRequest request,
-            @Context HttpServletRequest http,
-            @HeaderParam("X-Forwarded-For") String forwardedFor) {
-        SignInOutcome outcome =
-                credentials.check(request.email(), request.password(), http.getRemoteAddr(), forwardedFor);
+    public Response authenticate(@Valid @NotNull SignInRequest request, @Context HttpServletRequest http) {
+        // The client's address: Liberty's <remoteIp> has taken it from X-Forwarded-For if a trusted proxy sent it.
+        SignInOutcome outcome = credentials.check(request.email(), request.password(), http.getRemoteAddr());
         if (outcome instanceof SignInOutcome.SignedIn signedIn) {
             return Response.accepted(new Envelope(
                             false, "Logged in user " + signedIn.user().email(), UserView.of(signedIn.user())))

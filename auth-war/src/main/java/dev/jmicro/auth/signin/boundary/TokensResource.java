@@ -10,7 +10,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -44,12 +43,9 @@ public class TokensResource {
     @APIResponse(responseCode = "200", description = "The token")
     @APIResponse(responseCode = "401", description = "invalid credentials (application/problem+json)")
     @APIResponse(responseCode = "429", description = "too many failed sign-ins; see Retry-After")
-    public Response issue(
-            @Valid @NotNull SignInRequest request,
-            @Context HttpServletRequest http,
-            @HeaderParam("X-Forwarded-For") String forwardedFor) {
-        SignInOutcome outcome =
-                credentials.check(request.email(), request.password(), http.getRemoteAddr(), forwardedFor);
+    public Response issue(@Valid @NotNull SignInRequest request, @Context HttpServletRequest http) {
+        // The client's address: Liberty's <remoteIp> has taken it from X-Forwarded-For if a trusted proxy sent it.
+        SignInOutcome outcome = credentials.check(request.email(), request.password(), http.getRemoteAddr());
         if (outcome instanceof SignInOutcome.SignedIn signedIn) {
             TokenIssuer.Token token = issuer.issue(signedIn.user());
             return Response.ok(new TokenView(token.value(), "Bearer", token.expiresInSeconds()))

@@ -32,18 +32,13 @@ public class Credentials {
     SignInEvents events;
 
     @Inject
-    ClientAddress clients;
-
-    @Inject
     MetricRegistry metrics;
 
     /**
-     * @param peer the address the request came from
-     * @param forwardedFor its {@code X-Forwarded-For} header, believed only from a trusted proxy (see
-     *     {@link ClientAddress})
+     * @param client the address the sign-in comes from (behind the broker, the address the broker forwarded: see
+     *     {@code auth.trusted.proxies} in server.xml)
      */
-    public SignInOutcome check(String email, String password, String peer, String forwardedFor) {
-        String client = clients.of(peer, forwardedFor);
+    public SignInOutcome check(String email, String password, String client) {
         Optional<Duration> locked = throttle.lockedFor(email, client);
         if (locked.isPresent()) {
             count("locked");

@@ -1,9 +1,7 @@
 package dev.jmicro.broker.signin.control;
 
-import dev.jmicro.support.client.ClientAddresses;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,19 +30,10 @@ public class SignInRateLimit {
     long windowSeconds;
 
     @Inject
-    @ConfigProperty(name = "broker.trusted-proxies", defaultValue = "127.0.0.1,0:0:0:0:0:0:0:1,::1")
-    List<String> trustedProxies;
-
-    @Inject
     MetricRegistry metrics;
 
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
     private volatile long lastSweepMillis;
-
-    /** The client address that counts: the peer, or what a trusted proxy says the client was. */
-    public String clientOf(String peer, String forwardedFor) {
-        return ClientAddresses.of(peer, forwardedFor, trustedProxies);
-    }
 
     /** Counts one sign-in; empty when allowed, else the seconds until the client's window ends. */
     public OptionalLong tryAcquire(String client) {

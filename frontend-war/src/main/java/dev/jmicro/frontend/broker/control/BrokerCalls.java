@@ -2,7 +2,6 @@ package dev.jmicro.frontend.broker.control;
 
 import dev.jmicro.frontend.broker.entity.Exchange;
 import dev.jmicro.frontend.session.control.UserSession;
-import dev.jmicro.support.client.ClientAddresses;
 import dev.jmicro.support.tracing.TraceParent;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
@@ -19,7 +18,6 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -30,8 +28,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * A broker that does not answer is an {@link Exchange} with status 0 and a sentence saying why, never an exception.
  *
  * <p>The front end is a proxy for its users: every call says whose it is in {@code X-Forwarded-For}, so the broker's
- * per-client sign-in limit (and auth's throttle behind it) count each person's address, not the front end's. The
- * broker believes the header from the addresses in its {@code broker.trusted-proxies} only.
+ * per-client sign-in limit (and auth's throttle behind it) count each person's address, not the front end's. The page
+ * request's address is the user's (or, behind an ingress listed in {@code frontend.trusted.proxies}, what the ingress
+ * says it is: Liberty's {@code <remoteIp>}); the broker believes the header from the proxies it trusts only.
  */
 @ApplicationScoped
 public class BrokerCalls {
@@ -59,14 +58,6 @@ public class BrokerCalls {
     @Inject
     HttpServletRequest page;
 
-    /**
-     * Proxies in front of the front end (an ingress) whose {@code X-Forwarded-For} is believed; from anyone else the
-     * header could be forged, and the peer's own address counts.
-     */
-    @Inject
-    @ConfigProperty(name = "frontend.trusted-proxies", defaultValue = "none")
-    List<String> trustedProxies;
-
     public Exchange get(String title, String path) {
         return send(title, "GET", path, null);
     }
@@ -85,9 +76,7 @@ public class BrokerCalls {
                 .header("Accept", "application/json")
                 .header("X-Request-Id", requestId)
                 .header("traceparent", traceparent)
-                .header(
-                        "X-Forwarded-For",
-                        ClientAddresses.of(page.getRemoteAddr(), page.getHeader("X-Forwarded-For"), trustedProxies))
+                .header("X-Forwarded-For", page.getRemoteAddr())
                 .method(
                         method,
                         json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
