@@ -25,6 +25,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import java.util.function.ToDoubleFunction;
 
 /**
  * What the broker costs on the way to the logger. In one run, at one concurrency, alternating: the log write the broker
@@ -34,7 +35,8 @@ import java.util.function.BooleanSupplier;
  * call: what the broker's edge costs by itself). Both servers get the full JIT
  * ({@code THROUGHPUT_JVM_ARGS}); the embedded MongoDB and the load generator share this JVM and the two cores. Targets:
  * the broker keeps at least 80 % of the direct throughput and adds at most 2 ms at p50. Options:
- * {@code --concurrency=N} (default 8), {@code --seconds=N} per measurement (default 20), {@code --warmup=N} seconds per
+ * {@code --concurrency=N} (default 8), {@code --rounds=N} of alternation (default 3), {@code --seconds=N} per
+ * measurement (default 20), {@code --warmup=N} seconds per
  * path (default 60), {@code --broker-setting=KEY=VALUE} (repeatable) to compare the broker's configurations.
  */
 public final class BrokerBenchmark {
@@ -48,12 +50,15 @@ public final class BrokerBenchmark {
 
     public static void main(String[] args) throws Exception {
         int concurrency = 8;
+        int roundCount = 3; // one path's figure moves by ±10 % between 20 s windows here; more rounds, a steadier mean
         long seconds = 20;
         long warmup = 60; // the broker's log path is still being compiled after 30 s at these rates
         Map<String, String> brokerSettings = new TreeMap<>();
         for (String arg : args) {
             if (arg.startsWith("--concurrency=")) {
                 concurrency = Integer.parseInt(arg.substring("--concurrency=".length()));
+            } else if (arg.startsWith("--rounds=")) {
+                roundCount = Integer.parseInt(arg.substring("--rounds=".length()));
             } else if (arg.startsWith("--seconds=")) {
                 seconds = Long.parseLong(arg.substring("--seconds=".length()));
             } else if (arg.startsWith("--warmup=")) {
@@ -93,7 +98,7 @@ public final class BrokerBenchmark {
             Load.measure(throughBroker, concurrency, Duration.ofSeconds(warmup));
             Load.measure(restToLogger, concurrency, Duration.ofSeconds(warmup));
             Load.measure(brokerAlone, concurrency, Duration.ofSeconds(warmup / 3));
-            // Alternate, twice, so that a drift of the machine's speed weighs on every path alike.
+            // Alternate, round after round, so that a drift of the machine's speed weighs on every path alike.
             Cpu meter = new Cpu(stack);
             Duration window = Duration.ofSeconds(seconds);
             Map<String, BooleanSupplier> paths = new LinkedHashMap<>();
@@ -102,7 +107,7 @@ public final class BrokerBenchmark {
             paths.put("(logger's REST write: POST /log)", restToLogger);
             paths.put("(broker alone: POST /, no downstream)", brokerAlone);
             List<Map<String, Measured>> rounds = new ArrayList<>();
-            for (int round = 0; round < 2; round++) {
+            for (int round = 0; round < roundCount; round++) {
                 Map<String, Measured> measured = new LinkedHashMap<>();
                 for (Map.Entry<String, BooleanSupplier> path : paths.entrySet()) {
                     measured.put(path.getKey(), meter.measure(path.getValue(), concurrency, window));
@@ -114,19 +119,22 @@ public final class BrokerBenchmark {
                     "%-44s %10s %8s %8s %8s   %s%n",
                     "path", "writes/s", "p50 ms", "p99 ms", "failed", "CPU ms per write: broker / logger / bench JVM");
             rounds.forEach(round -> round.forEach(BrokerBenchmark::print));
-            Load.Rate[] directRates =
-                    rounds.stream().map(round -> round.get(DIRECT).rate()).toArray(Load.Rate[]::new);
-            Load.Rate[] brokerRates = rounds.stream()
-                    .map(round -> round.get(THROUGH_BROKER).rate())
-                    .toArray(Load.Rate[]::new);
-            double directPerSecond = (directRates[0].perSecond() + directRates[1].perSecond()) / 2;
-            double brokerPerSecond = (brokerRates[0].perSecond() + brokerRates[1].perSecond()) / 2;
-            double addedP50 =
-                    (brokerRates[0].p50() + brokerRates[1].p50() - directRates[0].p50() - directRates[1].p50()) / 2;
+            for (Map<String, Measured> round : rounds) {
+                System.out.printf(
+                        "  a round: %.0f %% of the direct throughput, %+.2f ms at p50%n",
+                        100
+                                * round.get(THROUGH_BROKER).rate().perSecond()
+                                / round.get(DIRECT).rate().perSecond(),
+                        round.get(THROUGH_BROKER).rate().p50()
+                                - round.get(DIRECT).rate().p50());
+            }
+            double directPerSecond = mean(rounds, DIRECT, Load.Rate::perSecond);
+            double brokerPerSecond = mean(rounds, THROUGH_BROKER, Load.Rate::perSecond);
+            double addedP50 = mean(rounds, THROUGH_BROKER, Load.Rate::p50) - mean(rounds, DIRECT, Load.Rate::p50);
             System.out.printf(
-                    "through the broker: %.0f %% of the direct throughput (target >= 80 %%), %+.2f ms at p50 (target"
-                            + " <= 2 ms)%n",
-                    100 * brokerPerSecond / directPerSecond, addedP50);
+                    "through the broker, over %d rounds: %.0f %% of the direct throughput (target >= 80 %%), %+.2f ms"
+                            + " at p50 (target <= 2 ms)%n",
+                    rounds.size(), 100 * brokerPerSecond / directPerSecond, addedP50);
         }
     }
 
@@ -164,6 +172,13 @@ public final class BrokerBenchmark {
         void close() {
             current.shutdownNow();
         }
+    }
+
+    private static double mean(List<Map<String, Measured>> rounds, String path, ToDoubleFunction<Load.Rate> figure) {
+        return rounds.stream()
+                .mapToDouble(round -> figure.applyAsDouble(round.get(path).rate()))
+                .average()
+                .orElseThrow();
     }
 
     /** One path's figures: the load's and the CPU each process spent per write. */
