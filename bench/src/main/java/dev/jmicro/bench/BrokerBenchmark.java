@@ -50,7 +50,8 @@ public final class BrokerBenchmark {
 
     public static void main(String[] args) throws Exception {
         int concurrency = 8;
-        int roundCount = 3; // one path's figure moves by ±10 % between 20 s windows here; more rounds, a steadier mean
+        int roundCount =
+                3; // a path's figure moves by up to ±25 % between 20 s windows here; more rounds, a steadier mean
         long seconds = 20;
         long warmup = 60; // the broker's log path is still being compiled after 30 s at these rates
         Map<String, String> brokerSettings = new TreeMap<>();

@@ -156,6 +156,11 @@ class BrokerIT {
         return stack.server(service).metric(name);
     }
 
+    /** Over the series that carry each label, e.g. {@code route="POST /handle"}. */
+    private static double metric(Service service, String name, List<String> labels) {
+        return stack.server(service).metric(name, labels);
+    }
+
     /** Requests the application of each downstream service has served: proof that a call was, or was not, made. */
     private static Map<Service, Double> downstreamRequests() {
         return Map.of(
@@ -486,9 +491,9 @@ class BrokerIT {
         List<String> timed = List.of(
                 "class=\"dev.jmicro.broker.original.boundary.OriginalResource\"",
                 "method=\"logOverGrpc_dev.jmicro.broker.original.boundary.HandleRequest_java.lang.String\"");
-        double loggedBefore = brokerMetric("broker_requests_total", logged);
-        double refusedBefore = brokerMetric("broker_requests_total", refused);
-        double timedBefore = brokerMetric("REST_request_seconds_count", timed);
+        double loggedBefore = metric(Service.BROKER, "broker_requests_total", logged);
+        double refusedBefore = metric(Service.BROKER, "broker_requests_total", refused);
+        double timedBefore = metric(Service.BROKER, "REST_request_seconds_count", timed);
 
         assertEquals(
                 202,
@@ -496,16 +501,13 @@ class BrokerIT {
                         .statusCode());
         assertEquals(400, post("log-grpc", "{\"action\":\"log\"}", "192.0.2.1").statusCode());
 
-        assertEquals(loggedBefore + 1, brokerMetric("broker_requests_total", logged));
-        assertEquals(refusedBefore + 1, brokerMetric("broker_requests_total", refused));
-        assertEquals(timedBefore + 2, brokerMetric("REST_request_seconds_count", timed), "both timed by route");
+        assertEquals(loggedBefore + 1, metric(Service.BROKER, "broker_requests_total", logged));
+        assertEquals(refusedBefore + 1, metric(Service.BROKER, "broker_requests_total", refused));
+        assertEquals(
+                timedBefore + 2, metric(Service.BROKER, "REST_request_seconds_count", timed), "both timed by route");
         // Off in the broker (server.xml <monitor filter>): they timed every request twice more, ~7 % of its CPU.
-        assertEquals(0, brokerMetric("servlet_request_total", List.of()), "no per-servlet statistics");
-        assertEquals(0, brokerMetric("http_server_request_duration_seconds_count", List.of()), "nor per-URL ones");
-    }
-
-    private static double brokerMetric(String name, List<String> labels) {
-        return stack.server(Service.BROKER).metric(name, labels);
+        assertEquals(0, metric(Service.BROKER, "servlet_request_total"), "no per-servlet statistics");
+        assertEquals(0, metric(Service.BROKER, "http_server_request_duration_seconds_count"), "nor per-URL ones");
     }
 
     @Test
