@@ -16,8 +16,8 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
  * Every call to the auth service, each guarded: a timeout, a circuit breaker and a bulkhead, and the 503 fallback.
- * Only reads are retried; a sign-in is not (auth counts failed ones). The sign-in timeout is the longest: a bcrypt
- * check at cost 12 alone takes 0.2–0.4 s and queues behind others under load.
+ * Only reads are retried; a sign-in is not (auth counts failed ones). Calls that hash or check a password have the
+ * longest timeout: bcrypt at cost 12 alone takes 0.2–0.4 s and queues behind others under load.
  */
 @ApplicationScoped
 @Downstream("auth")
@@ -54,6 +54,7 @@ public class AuthGateway {
         return Relay.of(auth.user(id));
     }
 
+    @Timeout(2000) // hashes the new password
     @Fallback(DependencyDown.class)
     public Response createUser(JsonObject user) {
         return Relay.of(auth.createUser(user));
