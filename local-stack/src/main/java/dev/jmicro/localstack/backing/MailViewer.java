@@ -37,9 +37,9 @@ final class MailViewer implements AutoCloseable {
         this.server = server;
     }
 
-    static MailViewer start(int port, Supplier<List<MimeMessage>> mails) {
+    static MailViewer start(InetAddress host, int port, Supplier<List<MimeMessage>> mails) {
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 16);
+            HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 16);
             server.createContext("/api/mails", exchange -> respond(exchange, "application/json", json(read(mails))));
             server.createContext("/mails/", exchange -> showHtmlPart(exchange, read(mails)));
             server.createContext("/", exchange -> respond(exchange, "text/html", page(read(mails))));

@@ -2,6 +2,7 @@ package dev.jmicro.localstack.backing;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.net.InetAddress;
 import java.util.Map;
 
 /**
@@ -11,15 +12,23 @@ import java.util.Map;
 public final class MongoBacking implements BackingService {
 
     private final MemoryBackend data = new MemoryBackend();
+    private final InetAddress host;
     private final int port;
     private MongoServer server;
 
-    private MongoBacking(int port) {
+    private MongoBacking(InetAddress host, int port) {
+        this.host = host;
         this.port = port;
     }
 
+    /** On loopback, for the local run and the tests. */
     public static MongoBacking start(int port) {
-        MongoBacking mongo = new MongoBacking(port);
+        return start(InetAddress.getLoopbackAddress(), port);
+    }
+
+    /** On the given address: every address in the containers' stand-in image. */
+    public static MongoBacking start(InetAddress host, int port) {
+        MongoBacking mongo = new MongoBacking(host, port);
         mongo.resume();
         return mongo;
     }
@@ -36,7 +45,7 @@ public final class MongoBacking implements BackingService {
     public synchronized void resume() {
         if (server == null) {
             server = new MongoServer(data);
-            server.bind("127.0.0.1", port);
+            server.bind(host.getHostAddress(), port);
         }
     }
 

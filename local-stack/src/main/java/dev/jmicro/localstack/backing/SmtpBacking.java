@@ -4,6 +4,7 @@ import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
+import java.net.InetAddress;
 import java.util.List;
 import java.util.Map;
 
@@ -25,15 +26,21 @@ public final class SmtpBacking implements BackingService {
         this.imapPort = imapPort;
     }
 
+    /** On loopback, for the local run and the tests. */
     public static SmtpBacking start(int smtpPort, int imapPort, int viewerPort) {
+        return start(InetAddress.getLoopbackAddress(), smtpPort, imapPort, viewerPort);
+    }
+
+    /** On the given address: every address in the containers' stand-in image. */
+    public static SmtpBacking start(InetAddress host, int smtpPort, int imapPort, int viewerPort) {
         GreenMail greenMail = new GreenMail(new ServerSetup[] {
-                    new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
-                    new ServerSetup(imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)
+                    new ServerSetup(smtpPort, host.getHostAddress(), ServerSetup.PROTOCOL_SMTP),
+                    new ServerSetup(imapPort, host.getHostAddress(), ServerSetup.PROTOCOL_IMAP)
                 })
                 .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
         greenMail.start();
         try {
-            MailViewer viewer = MailViewer.start(viewerPort, () -> List.of(greenMail.getReceivedMessages()));
+            MailViewer viewer = MailViewer.start(host, viewerPort, () -> List.of(greenMail.getReceivedMessages()));
             return new SmtpBacking(greenMail, viewer, smtpPort, imapPort);
         } catch (RuntimeException e) {
             greenMail.stop();
