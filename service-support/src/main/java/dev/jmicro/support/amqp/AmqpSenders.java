@@ -96,6 +96,11 @@ public final class AmqpSenders implements AutoCloseable {
                     .sendTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
             username.ifPresent(options::user);
             password.ifPresent(options::password);
+            if (username.isPresent()) {
+                // With credentials, sign in with them: left to choose, protonj2 negotiated no mechanism with
+                // RabbitMQ 3.10, which then took the connection for its default user (guest, or none at all).
+                options.saslOptions().addAllowedMechanism("PLAIN");
+            }
             client = Client.create();
             connection = client.connect(host, port, options);
         }

@@ -1,0 +1,416 @@
+package dev.jmicro.system.containers;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.jmicro.localstack.support.Http;
+import dev.jmicro.localstack.support.Ports;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The system as docker/ ships it: every image built from its Dockerfile (docker/local/build-images.sh, with the
+ * stand-in bases this machine makes for itself), the stack started from compose.yaml, compose.override.yaml and the
+ * local override with podman-compose, and tested only through what it publishes: the broker, the mail viewer and
+ * RabbitMQ's management API. The last test crashes the logger and watches the restart policy bring it back.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ContainerSystemIT {
+
+    private static final String PROJECT = "jmicro-it";
+    private static final List<String> SERVICES = List.of("frontend", "broker", "auth", "logger", "listener", "mail");
+    private static final List<String> BACKING = List.of("postgres", "mongo", "rabbitmq", "mailpit");
+    private static final String[] COMPOSE = {
+        "podman-compose",
+        "-p",
+        PROJECT,
+        "-f",
+        "docker/compose.yaml",
+        "-f",
+        "docker/compose.override.yaml",
+        "-f",
+        "docker/local/compose.local.yaml"
+    };
+    private static final Duration BUILD_LIMIT = Duration.ofMinutes(20);
+    private static final Duration COMMAND_LIMIT = Duration.ofMinutes(3);
+
+    private static Podman podman;
+    private static Path secrets;
+    private static URI broker;
+    private static URI mails;
+    private static URI rabbitmq;
+    private static boolean started;
+
+    @BeforeAll
+    static void buildAndStartTheStack() throws Exception {
+        String why = Podman.whyNotUsable();
+        if (why != null && "true".equals(System.getenv("CI"))) {
+            fail("the container test cannot run under CI: " + why);
+        }
+        Assumptions.assumeTrue(why == null, "container test skipped: " + why);
+
+        Path root = Path.of(System.getProperty("stack.root")).toAbsolutePath();
+        secrets = root.resolve("target/container-test/secrets");
+        int brokerPort = Ports.free();
+        int mailPort = Ports.free();
+        int rabbitPort = Ports.free();
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("CONTAINERS_CONF", root.resolve("docker/podman/containers.conf").toString());
+        env.put("JMICRO_SECRETS", secrets.toString());
+        env.put("JMICRO_BROKER_PORT", Integer.toString(brokerPort));
+        env.put("JMICRO_FRONTEND_PORT", Integer.toString(Ports.free()));
+        env.put("JMICRO_MAILPIT_PORT", Integer.toString(mailPort));
+        env.put("JMICRO_RABBITMQ_UI_PORT", Integer.toString(rabbitPort));
+        podman = new Podman(root, env);
+        broker = URI.create("http://127.0.0.1:" + brokerPort + "/");
+        mails = URI.create("http://127.0.0.1:" + mailPort + "/api/mails");
+        rabbitmq = URI.create("http://127.0.0.1:" + rabbitPort + "/");
+
+        removeTheStack(); // what an interrupted earlier run may have left
+        long building = System.nanoTime();
+        System.out.println("[containers] images (name, build seconds, size):\n"
+                + podman.ok(BUILD_LIMIT, "docker/local/build-images.sh"));
+        System.out.printf("[containers] all images built in %.0f s%n", seconds(building));
+        podman.ok(COMMAND_LIMIT, "docker/generate-secrets.sh", secrets.toString());
+        // podman-compose 1.0.3 ignores a network's ipam block: make the backend network with compose.yaml's subnet.
+        podman.ok(COMMAND_LIMIT, "podman", "network", "create", "--subnet", "10.210.1.0/24", PROJECT + "_backend");
+
+        long starting = System.nanoTime();
+        started = true;
+        podman.ok(COMMAND_LIMIT, concat(COMPOSE, "up", "-d"));
+        awaitHealthy(Duration.ofMinutes(6));
+        System.out.printf("[containers] every container healthy %.0f s after compose up%n", seconds(starting));
+        System.out.println("[containers] memory at idle:\n"
+                + podman.ok(COMMAND_LIMIT, "podman", "stats", "--no-stream", "--format", "{{.Name}} {{.MemUsage}}"));
+    }
+
+    @AfterAll
+    static void removeTheStack() {
+        if (podman == null) {
+            return;
+        }
+        if (started) {
+            System.out.println("[containers] "
+                    + podman.run(
+                                    COMMAND_LIMIT,
+                                    "podman",
+                                    "ps",
+                                    "-a",
+                                    "--filter",
+                                    "label=io.podman.compose.project=" + PROJECT,
+                                    "--format",
+                                    "{{.Names}} {{.Status}}")
+                            .output());
+        }
+        podman.run(COMMAND_LIMIT, concat(COMPOSE, "down", "-v", "-t", "5"));
+        // Whatever compose did not remove: containers of the project, its networks and volumes.
+        String leftovers = podman.run(
+                        COMMAND_LIMIT, "podman", "ps", "-aq", "--filter", "label=io.podman.compose.project=" + PROJECT)
+                .output()
+                .trim();
+        if (!leftovers.isEmpty()) {
+            podman.run(COMMAND_LIMIT, concat(new String[] {"podman", "rm", "-f", "-t", "1"}, leftovers.split("\\s+")));
+        }
+        for (String network : List.of("backend", "auth-data", "logger-data", "mail-out")) {
+            podman.run(COMMAND_LIMIT, "podman", "network", "rm", "-f", PROJECT + "_" + network);
+        }
+        for (String volume : List.of("postgres-data", "mongo-data", "rabbitmq-data", "mail-outbox")) {
+            podman.run(COMMAND_LIMIT, "podman", "volume", "rm", "-f", PROJECT + "_" + volume);
+        }
+    }
+
+    @Test
+    @Order(1)
+    void everyServiceRunsAsTheImageUserAndOnlyTheEdgeIsPublished() {
+        for (String service : SERVICES) {
+            assertEquals(
+                    "1001",
+                    podman.ok(COMMAND_LIMIT, "podman", "exec", container(service), "id", "-u")
+                            .trim(),
+                    service + " runs as the image's non-root user");
+        }
+        for (String inside : List.of("auth", "logger", "listener", "mail", "postgres", "mongo")) {
+            assertEquals(
+                    "",
+                    podman.ok(COMMAND_LIMIT, "podman", "port", container(inside))
+                            .trim(),
+                    inside + " publishes no port");
+        }
+        HttpResponse<String> info = Http.get(broker.resolve("info"));
+        assertEquals(200, info.statusCode());
+        assertEquals("broker", Http.object(info).getString("name"));
+    }
+
+    @Test
+    @Order(2)
+    void theOriginalContractWorksThroughThePublishedBroker() {
+        HttpResponse<String> hit = Http.postJson(broker, "");
+        assertEquals(200, hit.statusCode());
+        assertEquals("Hit the broker", Http.object(hit).getString("message"));
+
+        HttpResponse<String> auth = handle("{\"action\":\"auth\",\"auth\":{\"email\":\"admin@example.com\","
+                + "\"password\":\"" + secret("admin_password") + "\"}}");
+        assertEquals(202, auth.statusCode(), auth.body());
+        assertEquals(
+                "admin@example.com", Http.object(auth).getJsonObject("data").getString("email"));
+        assertEquals(
+                401,
+                handle("{\"action\":\"auth\",\"auth\":{\"email\":\"admin@example.com\","
+                                + "\"password\":\"not-the-password\"}}")
+                        .statusCode());
+
+        String amqpName = "containers-amqp-" + UUID.randomUUID();
+        HttpResponse<String> logged = handle(logAction(amqpName));
+        assertEquals(202, logged.statusCode(), logged.body());
+        String grpcName = "containers-grpc-" + UUID.randomUUID();
+        HttpResponse<String> grpc = Http.postJson(broker.resolve("log-grpc"), logAction(grpcName));
+        assertEquals(202, grpc.statusCode(), grpc.body());
+        eventually(Duration.ofSeconds(30), () -> stored(amqpName) == 1 && stored(grpcName) == 1, "both entries stored");
+
+        String to = "someone-" + UUID.randomUUID() + "@example.com";
+        HttpResponse<String> mail = handle("{\"action\":\"mail\",\"mail\":{\"from\":\"me@example.com\",\"to\":\"" + to
+                + "\",\"subject\":\"from the containers\",\"message\":\"hello\"}}");
+        assertEquals(202, mail.statusCode(), mail.body());
+        assertEquals("Message sent to " + to, Http.object(mail).getString("message"));
+        eventually(Duration.ofSeconds(60), () -> mailsTo(to) == 1, "the mail reaches the SMTP server");
+
+        HttpResponse<String> unknown = handle("{\"action\":\"nope\"}");
+        assertEquals(400, unknown.statusCode());
+        assertEquals("unknown action", Http.object(unknown).getString("message"));
+    }
+
+    @Test
+    @Order(3)
+    void theApiSignsInWritesAndReadsWithAToken() {
+        String token = token();
+        String name = "containers-api-" + UUID.randomUUID();
+        HttpResponse<String> written = Http.postJson(
+                broker.resolve("api/logs"),
+                "{\"name\":\"" + name + "\",\"data\":\"through /api\",\"level\":\"WARNING\"}",
+                "Authorization",
+                "Bearer " + token);
+        assertEquals(202, written.statusCode(), written.body());
+        eventually(Duration.ofSeconds(30), () -> stored(name) == 1, "the entry is stored");
+        JsonObject entry = page(name).getJsonArray("items").getJsonObject(0);
+        assertEquals("WARNING", entry.getString("level"));
+        assertEquals("through /api", entry.getString("data"));
+
+        assertEquals(401, Http.get(broker.resolve("api/logs?name=" + name)).statusCode(), "no token, no logs");
+        HttpResponse<String> status = Http.getWithToken(broker.resolve("api/status"), token);
+        assertEquals(200, status.statusCode(), status.body());
+    }
+
+    @Test
+    @Order(4)
+    void anEventPublishedToRabbitMqInTheOriginalFormatIsStored() {
+        String name = "containers-rabbit-" + UUID.randomUUID();
+        publishToRabbitMq(name, "published straight to the exchange");
+        eventually(Duration.ofSeconds(30), () -> stored(name) == 1, "the listener hands the event to the logger");
+    }
+
+    @Test
+    @Order(5)
+    void aCrashedLoggerIsAFast503ThenRestartedAndNothingPublishedMeanwhileIsLost() {
+        String logger = container("logger");
+        int restartsBefore = restartCount(logger);
+        String pid = podman.ok(COMMAND_LIMIT, "podman", "inspect", logger, "--format", "{{.State.Pid}}")
+                .trim();
+        long crashed = System.nanoTime();
+        podman.ok(COMMAND_LIMIT, "kill", "-KILL", pid); // the server process dies, as in a crash
+
+        // While it is down, every gRPC write through the broker is answered, fast, with a 503.
+        String burst = "containers-outage-" + UUID.randomUUID();
+        List<Long> answerMillis = new ArrayList<>();
+        long firstServed = -1;
+        int published = 0;
+        while (seconds(crashed) < 240) {
+            long asked = System.nanoTime();
+            HttpResponse<String> answer = Http.postJson(broker.resolve("log-grpc"), logAction(burst + "-grpc"));
+            long millis = (System.nanoTime() - asked) / 1_000_000;
+            if (answer.statusCode() == 202) {
+                firstServed = System.nanoTime();
+                break;
+            }
+            assertEquals(503, answer.statusCode(), "a write while the logger is down: " + answer.body());
+            answerMillis.add(millis);
+            if (published < 20) {
+                publishToRabbitMq(burst, "event " + published++);
+            }
+            sleep(250);
+        }
+        assertTrue(firstServed > 0, "the logger came back within 240 s");
+        assertTrue(restartCount(logger) > restartsBefore, "the restart policy restarted the logger");
+        assertTrue(answerMillis.size() > 0, "the broker answered while the logger was down");
+        long slowest = answerMillis.stream().mapToLong(Long::longValue).max().orElseThrow();
+        assertTrue(slowest < 2000, "every 503 came within 2 s; the slowest took " + slowest + " ms");
+        System.out.printf(
+                "[containers] logger down: %d answers of 503 (slowest %d ms) for %.1f s; served again %.1f s after the"
+                        + " crash%n",
+                answerMillis.size(), slowest, (firstServed - crashed) / 1e9, (firstServed - crashed) / 1e9);
+
+        int expected = published;
+        assertTrue(expected > 0, "events were published during the outage");
+        eventually(Duration.ofSeconds(60), () -> stored(burst) == expected, "every event published meanwhile");
+        sleep(3000);
+        assertEquals(expected, stored(burst), "and none twice");
+    }
+
+    // --- helpers
+
+    private static String container(String service) {
+        return PROJECT + "_" + service + "_1";
+    }
+
+    private static void awaitHealthy(Duration limit) {
+        List<String> waiting = new ArrayList<>();
+        BACKING.forEach(s -> waiting.add(container(s)));
+        SERVICES.forEach(s -> waiting.add(container(s)));
+        long started = System.nanoTime();
+        while (!waiting.isEmpty()) {
+            // Health checks do not run by themselves under podman without systemd: run each on demand.
+            waiting.removeIf(name -> {
+                boolean healthy = podman.run(COMMAND_LIMIT, "podman", "healthcheck", "run", name)
+                        .ok();
+                if (healthy) {
+                    System.out.printf("[containers] %-24s healthy after %3.0f s%n", name, seconds(started));
+                }
+                return healthy;
+            });
+            if (seconds(started) > limit.toSeconds()) {
+                fail("not healthy within " + limit + ": " + waiting + "\n"
+                        + podman.run(COMMAND_LIMIT, "podman", "logs", "--tail", "30", waiting.get(0))
+                                .output());
+            }
+            sleep(2000);
+        }
+    }
+
+    private static int restartCount(String name) {
+        return Integer.parseInt(podman.ok(COMMAND_LIMIT, "podman", "inspect", name, "--format", "{{.RestartCount}}")
+                .trim());
+    }
+
+    private static HttpResponse<String> handle(String json) {
+        return Http.postJson(broker.resolve("handle"), json);
+    }
+
+    private static String logAction(String name) {
+        return "{\"action\":\"log\",\"log\":{\"name\":\"" + name + "\",\"data\":\"from the container test\"}}";
+    }
+
+    private static String token() {
+        HttpResponse<String> issued = Http.postJson(
+                broker.resolve("api/auth/token"),
+                "{\"email\":\"admin@example.com\",\"password\":\"" + secret("admin_password") + "\"}");
+        assertEquals(200, issued.statusCode(), issued.body());
+        return Http.object(issued).getString("access_token");
+    }
+
+    private static JsonObject page(String name) {
+        HttpResponse<String> page = Http.getWithToken(
+                broker.resolve("api/logs?size=100&name=" + URLEncoder.encode(name, StandardCharsets.UTF_8)), token());
+        assertEquals(200, page.statusCode(), page.body());
+        return Http.object(page);
+    }
+
+    private static int stored(String name) {
+        return page(name).getInt("total");
+    }
+
+    private static long mailsTo(String to) {
+        JsonArray all = (JsonArray) Http.json(Http.get(mails).body());
+        return all.stream()
+                .map(JsonObject.class::cast)
+                .filter(m -> m.getString("to", "").contains(to))
+                .count();
+    }
+
+    /** Through RabbitMQ's management API, in the original system's format: JSON {name, data}, routing key log.INFO. */
+    private static void publishToRabbitMq(String name, String data) {
+        String payload = Json.createObjectBuilder()
+                .add("name", name)
+                .add("data", data)
+                .build()
+                .toString();
+        String body = Json.createObjectBuilder()
+                .add(
+                        "properties",
+                        Json.createObjectBuilder().add("delivery_mode", 2).add("content_type", "application/json"))
+                .add("routing_key", "log.INFO")
+                .add("payload", payload)
+                .add("payload_encoding", "string")
+                .build()
+                .toString();
+        String credentials = Base64.getEncoder()
+                .encodeToString(("jmicro:" + secret("rabbitmq_password")).getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> answer =
+                Http.send(HttpRequest.newBuilder(rabbitmq.resolve("api/exchanges/%2F/logs_topic/publish"))
+                        .header("Authorization", "Basic " + credentials)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)));
+        assertEquals(200, answer.statusCode(), answer.body());
+        assertTrue(Http.object(answer).getBoolean("routed"), "the event reached the queue: " + answer.body());
+    }
+
+    private static String secret(String name) {
+        try {
+            return Files.readString(secrets.resolve(name)).trim();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("secret " + name + " unreadable", e);
+        }
+    }
+
+    private static void eventually(Duration limit, BooleanSupplier condition, String what) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                fail(what + ": not within " + limit);
+            }
+            sleep(500);
+        }
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private static String[] concat(String[] first, String... more) {
+        String[] all = new String[first.length + more.length];
+        System.arraycopy(first, 0, all, 0, first.length);
+        System.arraycopy(more, 0, all, first.length, more.length);
+        return all;
+    }
+}
