@@ -268,9 +268,9 @@ class ContainerSystemIT {
         long slowest = answerMillis.stream().mapToLong(Long::longValue).max().orElseThrow();
         assertTrue(slowest < 2000, "every 503 came within 2 s; the slowest took " + slowest + " ms");
         System.out.printf(
-                "[containers] logger down: %d answers of 503 (slowest %d ms) for %.1f s; served again %.1f s after the"
-                        + " crash%n",
-                answerMillis.size(), slowest, (firstServed - crashed) / 1e9, (firstServed - crashed) / 1e9);
+                "[containers] logger crashed: the broker answered 503 for %.1f s (%d answers, the slowest in %d ms),"
+                        + " then the restarted logger served again%n",
+                (firstServed - crashed) / 1e9, answerMillis.size(), slowest);
 
         int expected = published;
         assertTrue(expected > 0, "events were published during the outage");
