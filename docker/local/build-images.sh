@@ -64,8 +64,7 @@ stand_ins_context() {
     rm -rf "$context/lib"
     mkdir -p "$context/lib"
     cp "$root/docker/local/stand-ins/Dockerfile" "$context/"
-    cp "$root/local-stack/target/local-stack-"*.jar "$context/lib/" 2>/dev/null \
-        || cp "$root/local-stack/target/local-stack.jar" "$context/lib/"
+    cp "$root/local-stack/target/local-stack.jar" "$context/lib/"
     # The libraries the two stand-ins load; not PostgreSQL's binaries or Artemis, which only the local run uses.
     (cd "$root" && ./mvnw -q -B -pl local-stack dependency:copy-dependencies -DincludeScope=runtime \
         -DexcludeGroupIds=io.zonky.test,io.zonky.test.postgres,org.apache.artemis,org.postgresql \
