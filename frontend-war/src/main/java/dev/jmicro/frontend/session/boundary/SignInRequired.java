@@ -2,6 +2,7 @@ package dev.jmicro.frontend.session.boundary;
 
 import dev.jmicro.frontend.session.control.UserSession;
 import jakarta.inject.Inject;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -12,10 +13,15 @@ import java.io.IOException;
 import java.util.Set;
 
 /**
- * Every page but sign-in needs a signed-in user. Someone whose session or token ran out is sent to sign-in with a
+ * Every page but sign-in needs a signed-in user, however it is reached: requested, or forwarded to, as the root
+ * {@code /} is forwarded to the welcome page {@code index.xhtml} (a filter sees only requests unless told otherwise,
+ * so {@code /} used to serve the console to anyone). Someone whose session or token ran out is sent to sign-in with a
  * word why ({@code ?reason=expired}); someone who never signed in simply lands there.
  */
-@WebFilter(filterName = "signInRequired", urlPatterns = "*.xhtml")
+@WebFilter(
+        filterName = "signInRequired",
+        urlPatterns = "*.xhtml",
+        dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.FORWARD})
 public class SignInRequired extends HttpFilter {
 
     private static final Set<String> OPEN = Set.of("/signin.xhtml", "/expired.xhtml");
