@@ -76,7 +76,7 @@ build localhost/jmicro/java:17 "$root/docker/local/java"
 build localhost/jmicro/postgres:15 "$root/docker/local/postgres"
 build localhost/jmicro/rabbitmq:3.10 "$root/docker/local/rabbitmq"
 liberty_context
-build localhost/jmicro/open-liberty:kernel-slim-java17 "$work/open-liberty"
+build localhost/jmicro/open-liberty:full-java17 "$work/open-liberty"
 stand_ins_context
 build localhost/jmicro/stand-ins:latest "$work/stand-ins"
 for service in "${services[@]}"; do
@@ -85,5 +85,5 @@ for service in "${services[@]}"; do
         exit 1
     fi
     build "localhost/jmicro/$service:latest" "$root" -f "$root/docker/liberty/Dockerfile" \
-        --build-arg SERVICE="$service" --build-arg BASE_IMAGE=localhost/jmicro/open-liberty:kernel-slim-java17
+        --build-arg SERVICE="$service" --build-arg BASE_IMAGE=localhost/jmicro/open-liberty:full-java17
 done

@@ -1,7 +1,7 @@
 #!/bin/bash
-# Stand-in for the official image's features.sh. The official kernel-slim image installs the features that
-# /config/server.xml (and configDropins) name from a repository here; this image carries the full runtime, so
-# there is nothing to install: instead every named feature must exist, or the build fails as the official one would.
+# Stand-in for the official image's features.sh. On the official kernel-slim image it installs the features that
+# /config/server.xml (and configDropins) name; on the full image, as here, there is nothing to install. Instead every
+# named feature must exist in the runtime, or the build fails as the official one would.
 set -euo pipefail
 config=(/config/server.xml)
 shopt -s nullglob
