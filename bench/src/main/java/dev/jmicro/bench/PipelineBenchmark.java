@@ -19,7 +19,6 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.qpid.protonj2.client.Client;
 import org.apache.qpid.protonj2.client.Connection;
-import org.apache.qpid.protonj2.client.ConnectionOptions;
 import org.apache.qpid.protonj2.client.Delivery;
 import org.apache.qpid.protonj2.client.Message;
 import org.apache.qpid.protonj2.client.Receiver;
@@ -112,7 +111,7 @@ public final class PipelineBenchmark {
     private static Result raw(AmqpBacking broker, int events) throws Exception {
         long[] latencies = new long[events];
         try (Client client = Client.create();
-                Connection connection = client.connect(broker.host(), broker.port(), credentials(broker));
+                Connection connection = client.connect(broker.host(), broker.port(), broker.connectionOptions());
                 Receiver receiver = connection.openReceiver(
                         broker.queueAddress("log_events"), new ReceiverOptions().creditWindow(WINDOW))) {
             long started = System.nanoTime();
@@ -177,7 +176,7 @@ public final class PipelineBenchmark {
     private static long[] publish(AmqpBacking broker, String name, int events, boolean withIds) {
         long[] sentAt = new long[events];
         try (Client client = Client.create();
-                Connection connection = client.connect(broker.host(), broker.port(), credentials(broker))) {
+                Connection connection = client.connect(broker.host(), broker.port(), broker.connectionOptions())) {
             String address = broker.publishAddress("INFO");
             Sender sender = connection.openSender(address);
             Deque<Tracker> unsettled = new ArrayDeque<>();
@@ -205,12 +204,6 @@ public final class PipelineBenchmark {
 
     private static Duration cpu(LocalStack stack, Service service) {
         return stack.server(service).cpuTime().orElse(Duration.ZERO);
-    }
-
-    private static ConnectionOptions credentials(AmqpBacking broker) {
-        return new ConnectionOptions()
-                .user(broker.endpoint().user())
-                .password(broker.endpoint().password());
     }
 
     private static Result result(double perSecond, long[] latenciesNanos) {

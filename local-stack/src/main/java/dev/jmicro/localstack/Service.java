@@ -5,7 +5,7 @@ import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
 
-/** The six services, each with its local HTTP port (ARCHITECTURE.md) and the backing services it needs. */
+/** The six services, each with its local HTTP port (9080 to 9085) and the backing services it needs. */
 public enum Service {
     FRONTEND(9080, EnumSet.noneOf(Backing.class)),
     BROKER(9081, EnumSet.of(Backing.AMQP)),

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What to start and how. {@link #local(Path)} gives the one-command run's defaults (ports of ARCHITECTURE.md, trace
+ * What to start and how. {@link #local(Path)} gives the one-command run's defaults (ports 9080 to 9085, trace
  * viewer on); {@link #forTests(Path, Path)} gives free ports everywhere, so tests never collide with a running local
  * stack or with the machine's own services.
  *
@@ -62,7 +62,7 @@ public record StackOptions(
         settings = Map.copyOf(settings);
     }
 
-    /** The one-command run: the ports of ARCHITECTURE.md, data and logs under {@code target/local-run}. */
+    /** The one-command run: ports 9080 to 9085, data and logs under {@code target/local-run}. */
     public static StackOptions local(Path root) {
         Builder builder = new Builder(root, root.resolve("target/local-run")).keepData(true);
         for (Service service : Service.values()) {

@@ -77,11 +77,27 @@ public final class AmqpBacking implements BackingService {
         return new AmqpBacking(broker, new Endpoint("127.0.0.1", port, "guest", "guest"), "artemis", topology);
     }
 
+    /** Options for a protonj2 connection to this broker that signs in with its credentials. */
+    public ConnectionOptions connectionOptions() {
+        return signIn(endpoint);
+    }
+
+    /**
+     * PLAIN with the endpoint's user and password. Left to choose, protonj2 negotiates no mechanism with RabbitMQ
+     * 3.10, which then takes the connection for its default user (guest, or none at all): the same rule as the
+     * services' AmqpSenders.
+     */
+    private static ConnectionOptions signIn(Endpoint endpoint) {
+        ConnectionOptions options =
+                new ConnectionOptions().user(endpoint.user()).password(endpoint.password());
+        options.saslOptions().addAllowedMechanism("PLAIN");
+        return options;
+    }
+
     /** Uses a running broker after checking that it accepts an AMQP 1.0 connection with these credentials. */
     public static AmqpBacking external(URI url) throws Exception {
         Endpoint endpoint = Endpoint.of(url, 5672, "guest", "guest");
-        ConnectionOptions options =
-                new ConnectionOptions().user(endpoint.user()).password(endpoint.password());
+        ConnectionOptions options = signIn(endpoint);
         options.openTimeout(5, TimeUnit.SECONDS);
         try (Client client = Client.create();
                 Connection connection = client.connect(endpoint.host(), endpoint.port(), options)) {
@@ -162,7 +178,7 @@ public final class AmqpBacking implements BackingService {
     /**
      * SmallRye's AMQP connector reads the host, port and credentials under exactly these names. The addresses tell
      * the services where events go, where the listener reads them and where poison goes; the machine's RabbitMQ is
-     * 3.x, whose address syntax differs from Artemis' (see ARCHITECTURE.md).
+     * 3.x, whose address syntax differs from Artemis' (/exchange/... and /amq/queue/...; 4.x: /exchanges/..., /queues/...).
      */
     @Override
     public Map<String, String> environment() {

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.qpid.protonj2.client.Client;
 import org.apache.qpid.protonj2.client.Connection;
-import org.apache.qpid.protonj2.client.ConnectionOptions;
 import org.apache.qpid.protonj2.client.Delivery;
 import org.apache.qpid.protonj2.client.Message;
 import org.apache.qpid.protonj2.client.Receiver;
@@ -34,10 +33,7 @@ public final class AmqpPeer implements AutoCloseable {
 
     public AmqpPeer(AmqpBacking broker) throws ClientException {
         this.broker = broker;
-        ConnectionOptions options = new ConnectionOptions()
-                .user(broker.endpoint().user())
-                .password(broker.endpoint().password());
-        this.connection = client.connect(broker.host(), broker.port(), options);
+        this.connection = client.connect(broker.host(), broker.port(), broker.connectionOptions());
     }
 
     /**

@@ -14,7 +14,7 @@ import java.time.Duration;
 
 /**
  * The one HTTP client of the launcher, the tests and the benchmarks. HTTP/1.1 only: a Liberty server with gRPC answers
- * an h2c upgrade request with an empty 200 (see ARCHITECTURE.md), which would look healthy when it is not.
+ * an h2c upgrade request with an empty 200 (a bug of Liberty's grpc-1.0), which would look healthy when it is not.
  */
 public final class Http {
 
