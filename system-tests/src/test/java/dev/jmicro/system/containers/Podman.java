@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -54,7 +53,7 @@ final class Podman {
     }
 
     Result run(Duration limit, String... command) {
-        List<String> line = new ArrayList<>(List.of(command));
+        List<String> line = List.of(command);
         ProcessBuilder builder =
                 new ProcessBuilder(line).directory(root.toFile()).redirectErrorStream(true);
         builder.environment().putAll(environment);
