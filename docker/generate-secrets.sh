@@ -19,6 +19,8 @@ password postgres_password
 password mongo_password
 password rabbitmq_password
 password grafana_admin_password
+# Liberty's default keystore (only so that MicroProfile JWT activates: HTTPS is off), for read-only containers.
+password keystore_password
 
 [ -s "$dir/jwt_signing_key" ] || openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$dir/jwt_signing_key" 2>/dev/null
 [ -s "$dir/jwt_public_key" ] || openssl pkey -in "$dir/jwt_signing_key" -pubout -out "$dir/jwt_public_key"
