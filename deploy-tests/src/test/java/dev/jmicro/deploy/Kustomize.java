@@ -18,6 +18,38 @@ final class Kustomize {
 
     private Kustomize() {}
 
+    /**
+     * Why this machine cannot render, or null when it can: kubectl must be on the PATH and carry kustomize v4 or
+     * newer (components and the label transformers used here; Debian 12's kubernetes-client 1.20 carries v2).
+     */
+    static String whyNotUsable() {
+        Path kubectl = kubectl();
+        if (kubectl == null) {
+            return "kubectl (which carries kustomize) is not on the PATH";
+        }
+        try {
+            Process process = new ProcessBuilder(kubectl.toString(), "version", "--client")
+                    .redirectErrorStream(true)
+                    .start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(LIMIT_SECONDS, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                return "kubectl version did not answer";
+            }
+            java.util.regex.Matcher version = java.util.regex.Pattern.compile("Kustomize Version: v(\\d+)")
+                    .matcher(output);
+            if (!version.find() || Integer.parseInt(version.group(1)) < 4) {
+                return "kubectl at " + kubectl + " carries no kustomize v4 or newer: " + output.trim();
+            }
+            return null;
+        } catch (IOException e) {
+            return "kubectl does not run: " + e.getMessage();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
+    }
+
     /** Where kubectl is, or null: the checks that render are skipped without it. */
     static Path kubectl() {
         for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(":")) {

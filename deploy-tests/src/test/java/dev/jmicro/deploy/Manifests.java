@@ -18,9 +18,8 @@ final class Manifests {
     private Manifests() {}
 
     static void assumeKubectl() {
-        Assumptions.assumeTrue(
-                Kustomize.kubectl() != null,
-                "Kubernetes manifest checks skipped: kubectl (which carries kustomize) is not on the PATH");
+        String why = Kustomize.whyNotUsable();
+        Assumptions.assumeTrue(why == null, () -> "Kubernetes manifest checks skipped: " + why);
     }
 
     static List<Map<String, Object>> ofKind(List<Map<String, Object>> objects, String kind) {

@@ -281,6 +281,105 @@ class ContainerSystemIT {
         assertEquals(expected, stored(burst), "and none twice");
     }
 
+    /**
+     * One more auth replica in the shape k8s/base/liberty-pod.yaml gives every service pod in Kubernetes: a read-only
+     * root, writable only where that file mounts its emptyDirs, all capabilities dropped, no new privileges, user
+     * 1001 in group 0 with 1001 added (the fsGroup), a 640 MB limit, the secrets as one read-only folder at
+     * /run/secrets and the keystore's password from a file. It must become ready, refuse writes elsewhere, sign the
+     * admin in, and its token must be good at the broker: both replicas sign with the one mounted key.
+     */
+    @Test
+    @Order(6)
+    void anAuthReplicaRunsInTheKubernetesPodShape() throws Exception {
+        String name = PROJECT + "_auth-pod";
+        int port = Ports.free();
+        List<String> run = new ArrayList<>(List.of("podman", "run", "-d", "--name", name));
+        // Labelled as the project's, so that removeTheStack removes it whatever happens here.
+        run.addAll(List.of("--label", "io.podman.compose.project=" + PROJECT));
+        run.addAll(List.of("--network", PROJECT + "_backend", "--network", PROJECT + "_auth-data"));
+        run.addAll(List.of("--read-only", "--read-only-tmpfs=false", "--cap-drop=all"));
+        run.addAll(List.of("--security-opt", "no-new-privileges", "--user", "1001:0", "--group-add", "1001"));
+        run.addAll(List.of("--memory", "640m", "-p", "127.0.0.1:" + port + ":9080"));
+        for (String writable : emptyDirs()) {
+            run.addAll(List.of("--tmpfs", writable + ":rw,mode=0777,size=256m"));
+        }
+        run.addAll(List.of("-v", secrets + ":/run/secrets:ro"));
+        for (String variable : podman.ok(
+                        COMMAND_LIMIT,
+                        "podman",
+                        "inspect",
+                        container("auth"),
+                        "--format",
+                        "{{range .Config.Env}}{{println .}}{{end}}")
+                .split("\n")) {
+            if (!variable.isBlank() && !variable.startsWith("PATH=") && !variable.startsWith("HOSTNAME=")) {
+                run.addAll(List.of("-e", variable));
+            }
+        }
+        run.addAll(
+                List.of("-e", "keystore_password_FILE=/run/secrets/keystore_password", "localhost/jmicro/auth:latest"));
+        long starting = System.nanoTime();
+        podman.ok(COMMAND_LIMIT, run.toArray(String[]::new));
+        try {
+            while (!podman.run(COMMAND_LIMIT, "podman", "healthcheck", "run", name)
+                    .ok()) {
+                if (seconds(starting) > 240) {
+                    fail("the auth replica in the pod's shape is not ready after 4 minutes:\n"
+                            + podman.run(COMMAND_LIMIT, "podman", "logs", "--tail", "40", name)
+                                    .output());
+                }
+                sleep(2000);
+            }
+            System.out.printf(
+                    "[containers] auth in the Kubernetes pod's shape ready after %.0f s%n", seconds(starting));
+            for (String elsewhere : List.of("/config/probe", "/opt/jmicro/probe", "/home/probe")) {
+                assertTrue(
+                        !podman.run(COMMAND_LIMIT, "podman", "exec", name, "touch", elsewhere)
+                                .ok(),
+                        elsewhere + " is read-only");
+            }
+            assertEquals(
+                    "0000000000000000",
+                    podman.ok(
+                                    COMMAND_LIMIT,
+                                    "podman",
+                                    "exec",
+                                    name,
+                                    "bash",
+                                    "-c",
+                                    "grep CapEff /proc/1/status | cut -f2")
+                            .trim(),
+                    "no capability is left");
+            HttpResponse<String> issued = Http.postJson(
+                    URI.create("http://127.0.0.1:" + port + "/tokens"),
+                    "{\"email\":\"admin@example.com\",\"password\":\"" + secret("admin_password") + "\"}");
+            assertEquals(200, issued.statusCode(), issued.body());
+            String token = Http.object(issued).getString("access_token");
+            HttpResponse<String> logs = Http.getWithToken(broker.resolve("api/logs?size=1"), token);
+            assertEquals(200, logs.statusCode(), "the broker accepts the replica's token: " + logs.body());
+            System.out.println("[containers] memory after the tests' traffic:\n"
+                    + podman.ok(
+                            COMMAND_LIMIT, "podman", "stats", "--no-stream", "--format", "{{.Name}} {{.MemUsage}}"));
+        } finally {
+            podman.run(COMMAND_LIMIT, "podman", "rm", "-f", "-t", "5", name);
+        }
+    }
+
+    /** Where k8s/base/liberty-pod.yaml lets Liberty write: its mounts other than the secrets. */
+    private static List<String> emptyDirs() throws Exception {
+        Path pod = Path.of(System.getProperty("stack.root")).resolve("k8s/base/liberty-pod.yaml");
+        List<String> paths = new ArrayList<>();
+        java.util.regex.Matcher mount =
+                java.util.regex.Pattern.compile("mountPath: (/[^ ,}]+)").matcher(Files.readString(pod));
+        while (mount.find()) {
+            if (!mount.group(1).equals("/run/secrets")) {
+                paths.add(mount.group(1));
+            }
+        }
+        assertEquals(List.of("/opt/ol/wlp/output", "/logs", "/tmp"), paths);
+        return paths;
+    }
+
     // --- helpers
 
     private static String container(String service) {
