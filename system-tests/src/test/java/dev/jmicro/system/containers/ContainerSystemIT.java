@@ -303,7 +303,7 @@ class ContainerSystemIT {
         for (String writable : emptyDirs()) {
             run.addAll(List.of("--tmpfs", writable + ":rw,mode=0777,size=256m"));
         }
-        run.addAll(List.of("-v", secrets + ":/run/secrets:ro"));
+        run.addAll(List.of("-v", podSecrets() + ":/run/secrets:ro"));
         for (String variable : podman.ok(
                         COMMAND_LIMIT,
                         "podman",
@@ -363,6 +363,19 @@ class ContainerSystemIT {
         } finally {
             podman.run(COMMAND_LIMIT, "podman", "rm", "-f", "-t", "5", name);
         }
+    }
+
+    /**
+     * The secrets as Kubernetes mounts a Secret with the pod's defaultMode 0440 and fsGroup 1001: a folder anyone may
+     * enter, files readable by their owner and group 1001 only.
+     */
+    private static Path podSecrets() throws Exception {
+        Path folder = secrets.resolveSibling("pod-secrets");
+        podman.ok(COMMAND_LIMIT, "rm", "-rf", folder.toString());
+        podman.ok(COMMAND_LIMIT, "cp", "-r", secrets.toString(), folder.toString());
+        podman.ok(COMMAND_LIMIT, "chmod", "755", folder.toString());
+        podman.ok(COMMAND_LIMIT, "bash", "-c", "chmod 0440 \"$0\"/* && chgrp 1001 \"$0\"/*", folder.toString());
+        return folder;
     }
 
     /** Where k8s/base/liberty-pod.yaml lets Liberty write: its mounts other than the secrets. */
