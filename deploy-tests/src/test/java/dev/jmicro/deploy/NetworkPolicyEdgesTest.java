@@ -22,8 +22,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 class NetworkPolicyEdgesTest {
 
     private static final String INGRESS_CONTROLLER = "namespace:ingress-nginx";
-    /** The edge to the trace collector is in the policies whether or not the observability component runs it. */
-    private static final String TRACES = "pod:jaeger:4317";
+    /**
+     * The edges to the trace collector and (the front end's charts) to Prometheus are in the policies whether or not
+     * the observability component runs them.
+     */
+    private static final Set<String> OBSERVABILITY = Set.of("pod:jaeger:4317", "pod:prometheus:9090");
 
     private final DeploymentTree tree = DeploymentTree.get();
 
@@ -49,7 +52,7 @@ class NetworkPolicyEdgesTest {
             Set<String> allowed = policies.egress(labels);
             assertTrue(allowed.remove("dns"), service + " may ask the DNS");
             if (!variant.has("observability")) {
-                allowed.remove(TRACES);
+                allowed.removeAll(OBSERVABILITY);
             }
             Set<String> expected = new TreeSet<>(configured.get(service));
             assertEquals(expected, allowed, variant + ": " + service + "'s egress against its configuration");

@@ -6,6 +6,7 @@ import dev.jmicro.localstack.backing.Backing;
 import dev.jmicro.localstack.backing.BackingService;
 import dev.jmicro.localstack.backing.MongoBacking;
 import dev.jmicro.localstack.backing.PostgresBacking;
+import dev.jmicro.localstack.backing.PrometheusBacking;
 import dev.jmicro.localstack.backing.SmtpBacking;
 import dev.jmicro.localstack.backing.ZipkinBacking;
 import dev.jmicro.localstack.liberty.LibertyServer;
@@ -81,7 +82,7 @@ public final class LocalStack implements AutoCloseable {
             // Tests start from empty databases, whatever an earlier run left behind.
             deleteRecursively(options.runDir().resolve("data"));
         }
-        startBackingServices();
+        startBackingServices(ports);
         Map<String, String> shared = sharedEnvironment(ports);
         for (Service service : options.services()) {
             servers.put(
@@ -145,7 +146,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /** Starts the needed backing services in parallel: they do not depend on each other. */
-    private void startBackingServices() {
+    private void startBackingServices(Map<Service, Integer> ports) {
         Set<Backing> needed = EnumSet.noneOf(Backing.class);
         options.services().forEach(service -> needed.addAll(service.needs()));
         Map<String, Callable<BackingService>> starters = new HashMap<>();
@@ -169,6 +170,19 @@ public final class LocalStack implements AutoCloseable {
                             Ports.preferredOrFree(9411),
                             options.runDir().resolve("logs/zipkin.log"),
                             Duration.ofSeconds(90)));
+        }
+        if (options.prometheusScrape() != null) {
+            Map<String, Integer> targets = new java.util.TreeMap<>();
+            ports.forEach((service, port) -> targets.put(service.serverName(), port));
+            starters.put(
+                    "prometheus",
+                    () -> PrometheusBacking.start(
+                            targets,
+                            options.prometheusScrape(),
+                            options.root().resolve("observability/prometheus/rules"),
+                            options.runDir().resolve("prometheus"),
+                            Ports.preferredOrFree(9090),
+                            Duration.ofSeconds(60)));
         }
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, starters.size()));
         try {
@@ -264,7 +278,8 @@ public final class LocalStack implements AutoCloseable {
         Map<String, String> env = new HashMap<>(shared);
         env.put("OTEL_SERVICE_NAME", service.serverName());
         for (BackingService running : backing) {
-            if (service.needs().contains(running.kind())) {
+            if (service.needs().contains(running.kind())
+                    || (running.kind() == Backing.METRICS && service == Service.FRONTEND)) {
                 env.putAll(running.environment());
             }
         }

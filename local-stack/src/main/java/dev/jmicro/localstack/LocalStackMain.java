@@ -22,6 +22,7 @@ public final class LocalStackMain {
               --services=auth,logger,...  only these services (and the backing services they need)
               --<service>-port=N          HTTP port of a service (defaults 9080..9085)
               --no-zipkin                 do not start the trace viewer
+              --no-prometheus             do not start Prometheus (started where Debian's prometheus is installed)
               --ready-timeout=SECONDS     how long each server may take to become ready (default 240)
               --jvm-args="..."            JVM options for every Liberty server
               --postgres-url=postgresql://user:pass@host:port   use this PostgreSQL instead of the embedded one
@@ -84,6 +85,7 @@ public final class LocalStackMain {
             switch (name) {
                 case "--services" -> builder.services(servicesOf(value));
                 case "--no-zipkin" -> builder.zipkin(false);
+                case "--no-prometheus" -> builder.prometheus(null);
                 case "--ready-timeout" -> builder.readyTimeout(Duration.ofSeconds(positive(name, value)));
                 case "--jvm-args" -> builder.jvmArgs(value);
                 case "--postgres-url" -> postgres = URI.create(value);

@@ -1,5 +1,6 @@
 package dev.jmicro.localstack;
 
+import dev.jmicro.localstack.backing.PrometheusBacking;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +20,7 @@ import java.util.Set;
  * @param services the services to start; their backing services follow from {@link Service#needs()}
  * @param ports HTTP port per service; a service missing here gets a free port
  * @param zipkin whether to start the trace viewer and export traces to it
+ * @param prometheusScrape how often a local Prometheus scrapes every service, with the project's rules; null for none
  * @param readyTimeout how long each Liberty server may take to become ready
  * @param jvmArgs JVM options for every Liberty server (heap and start-up tuning, see bench/)
  * @param postgresUrl an external PostgreSQL ({@code postgresql://user:pass@host:port}) instead of the embedded one
@@ -33,6 +35,7 @@ public record StackOptions(
         Set<Service> services,
         Map<Service, Integer> ports,
         boolean zipkin,
+        Duration prometheusScrape,
         Duration readyTimeout,
         String jvmArgs,
         URI postgresUrl,
@@ -62,9 +65,15 @@ public record StackOptions(
         settings = Map.copyOf(settings);
     }
 
-    /** The one-command run: ports 9080 to 9085, data and logs under {@code target/local-run}. */
+    /**
+     * The one-command run: ports 9080 to 9085, data and logs under {@code target/local-run}, and Prometheus where it
+     * is installed.
+     */
     public static StackOptions local(Path root) {
         Builder builder = new Builder(root, root.resolve("target/local-run")).keepData(true);
+        if (PrometheusBacking.installed()) {
+            builder.prometheus(Duration.ofSeconds(15));
+        }
         for (Service service : Service.values()) {
             builder.port(service, service.defaultPort());
         }
@@ -90,6 +99,7 @@ public record StackOptions(
         builder.services(services);
         builder.ports.putAll(ports);
         builder.zipkin = zipkin;
+        builder.prometheusScrape = prometheusScrape;
         builder.readyTimeout = readyTimeout;
         builder.jvmArgs = jvmArgs;
         builder.postgresUrl = postgresUrl;
@@ -107,6 +117,7 @@ public record StackOptions(
         private Set<Service> services = EnumSet.allOf(Service.class);
         private final Map<Service, Integer> ports = new EnumMap<>(Service.class);
         private boolean zipkin = true;
+        private Duration prometheusScrape;
         private Duration readyTimeout = Duration.ofSeconds(240);
         private String jvmArgs = DEFAULT_JVM_ARGS;
         private URI postgresUrl;
@@ -133,6 +144,12 @@ public record StackOptions(
 
         public Builder port(Service service, int port) {
             ports.put(service, port);
+            return this;
+        }
+
+        /** A local Prometheus scraping every service this often; null for none. */
+        public Builder prometheus(Duration scrapeInterval) {
+            this.prometheusScrape = scrapeInterval;
             return this;
         }
 
@@ -183,6 +200,7 @@ public record StackOptions(
                     services,
                     ports,
                     zipkin,
+                    prometheusScrape,
                     readyTimeout,
                     jvmArgs,
                     postgresUrl,

@@ -3,6 +3,7 @@ package dev.jmicro.localstack;
 import dev.jmicro.localstack.backing.AmqpBacking;
 import dev.jmicro.localstack.backing.MongoBacking;
 import dev.jmicro.localstack.backing.PostgresBacking;
+import dev.jmicro.localstack.backing.PrometheusBacking;
 import dev.jmicro.localstack.backing.SmtpBacking;
 import dev.jmicro.localstack.backing.ZipkinBacking;
 import java.util.List;
@@ -20,6 +21,17 @@ final class Summary {
         text.append('\n');
         stack.backing(ZipkinBacking.class).ifPresent(zipkin -> line(text, "traces", zipkin.describe()));
         stack.backing(SmtpBacking.class).ifPresent(smtp -> line(text, "mails", smtp.viewerUrl()));
+        stack.backing(PrometheusBacking.class)
+                .ifPresentOrElse(
+                        prometheus -> line(
+                                text, "metrics", prometheus.describe() + "alerts  (Prometheus, the project's rules)"),
+                        () -> line(
+                                text,
+                                "metrics",
+                                PrometheusBacking.installed()
+                                        ? "Prometheus off (--no-prometheus)"
+                                        : "no Prometheus: 'sudo apt-get install --no-install-recommends prometheus'"
+                                                + " (Debian) and the local run starts one with the project's rules"));
         for (var type : List.of(PostgresBacking.class, MongoBacking.class, AmqpBacking.class, SmtpBacking.class)) {
             stack.backing(type).ifPresent(running -> line(text, running.name(), running.describe()));
         }

@@ -8,6 +8,7 @@ import dev.jmicro.localstack.LocalStack;
 import dev.jmicro.localstack.Progress;
 import dev.jmicro.localstack.Service;
 import dev.jmicro.localstack.StackOptions;
+import dev.jmicro.localstack.backing.PrometheusBacking;
 import dev.jmicro.localstack.backing.SmtpBacking;
 import dev.jmicro.localstack.support.Http;
 import jakarta.mail.Address;
@@ -16,6 +17,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -53,6 +55,8 @@ class FrontendBrowserIT {
                 // As behind an ingress on this machine: the front end believes X-Forwarded-For from loopback.
                 .setting(Service.FRONTEND, "FRONTEND_TRUSTED_PROXIES", "127\\.0\\.0\\.1|0:0:0:0:0:0:0:1")
                 .setting(Service.BROKER, "BROKER_SIGNIN_RATE_LIMIT", Integer.toString(SIGN_IN_LIMIT))
+                // The status page's charts come from Prometheus where it is installed (the build installs it).
+                .prometheus(PrometheusBacking.installed() ? Duration.ofSeconds(2) : null)
                 .build();
         stack = LocalStack.start(options, Progress.toStdout());
         browser = Browser.open(stack.server(Service.FRONTEND).url());
@@ -407,6 +411,21 @@ class FrontendBrowserIT {
         }
         assertTrue(browser.text("checked").contains("again every 5 s"));
         assertTrue(browser.find("last-trace").getAttribute("href").contains("/zipkin/traces/"), "a link to a trace");
+        if (PrometheusBacking.installed()) {
+            // Request rate, error ratio and p95 of the last 15 minutes, drawn on the server as SVG.
+            for (Service service : Service.values()) {
+                List<WebElement> lines =
+                        browser.find("service-" + service.serverName()).findElements(By.cssSelector(".chart polyline"));
+                assertEquals(3, lines.size(), service + " has its three charts");
+                for (WebElement line : lines) {
+                    assertTrue(line.getAttribute("points").matches("[0-9.]+,[0-9.]+( [0-9.]+,[0-9.]+)*"), service + "");
+                }
+            }
+            assertTrue(browser.text("service-broker").contains("req/s"), browser.text("service-broker"));
+        } else {
+            assertTrue(browser.text("links-heading").contains("Dashboards"));
+            System.out.println("status charts not checked: Prometheus is not installed");
+        }
         browser.screenshot("13-status-all-up");
 
         stack.stop(Service.MAIL);

@@ -3,6 +3,8 @@ package dev.jmicro.frontend.status.boundary;
 import dev.jmicro.frontend.broker.control.BrokerCalls;
 import dev.jmicro.frontend.broker.entity.Exchange;
 import dev.jmicro.frontend.session.control.UserSession;
+import dev.jmicro.frontend.status.control.ServiceCharts;
+import dev.jmicro.frontend.status.entity.Sparkline;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -10,6 +12,7 @@ import jakarta.json.JsonObject;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -28,6 +31,9 @@ public class StatusBean {
     @Inject
     UserSession session;
 
+    @Inject
+    ServiceCharts charts;
+
     /** Grafana's address, e.g. {@code http://localhost:3000}; no dashboard links when unset. */
     @Inject
     @ConfigProperty(name = "frontend.grafana.url")
@@ -42,6 +48,7 @@ public class StatusBean {
     private List<JsonObject> services = List.of();
     private String failure;
     private Instant checkedAt;
+    private Map<String, List<Sparkline>> sparklines = Map.of();
 
     public void load() {
         String lastTrace = session.getLastTraceId(); // the link is to the user's last request before this check
@@ -54,6 +61,31 @@ public class StatusBean {
         }
         JsonObject body = answer.json().orElseThrow();
         services = body.getJsonArray("services").getValuesAs(JsonObject.class);
+        sparklines = charts.lastQuarterHour();
+    }
+
+    /** The service's request rate, error ratio and p95 over the last 15 minutes; empty without Prometheus. */
+    public List<Sparkline> chartsOf(JsonObject service) {
+        return sparklines.getOrDefault(service.getString("name", ""), List.of());
+    }
+
+    public boolean isChartsConfigured() {
+        return charts.isConfigured();
+    }
+
+    public int getChartWidth() {
+        return Sparkline.WIDTH;
+    }
+
+    public int getChartHeight() {
+        return Sparkline.HEIGHT;
+    }
+
+    /** The dashboard of one service where it has one (jmicro-broker, -auth, -mail), else the overview. */
+    public String dashboardOf(JsonObject service) {
+        String name = service.getString("name", "");
+        String uid = List.of("broker", "auth", "mail").contains(name) ? "jmicro-" + name : "jmicro-overview";
+        return grafanaUrl.map(url -> url.replaceAll("/+$", "") + "/d/" + uid).orElse(null);
     }
 
     public boolean isUp(JsonObject service) {
