@@ -53,8 +53,9 @@ public final class ZipkinBacking implements BackingService {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().put("STORAGE_TYPE", "mem");
-        // At most this many spans in memory, the oldest traces dropped first: Zipkin's default, 500 000, does not fit
-        // its 160 MB heap (it was full after some 9 000 requests, and then sat at a full core collecting garbage).
+        // At most this many spans in memory, the oldest traces dropped first. Zipkin's default, 500 000, would need
+        // about 1.7 GB at that size: some 45 000 spans (9 000 requests) fill the 160 MB heap, and then it sat at a
+        // full core collecting garbage.
         builder.environment().put("MEM_MAX_SPANS", Integer.toString(MAX_SPANS));
         Process process = builder.start();
         ZipkinBacking zipkin = new ZipkinBacking(process, port);
