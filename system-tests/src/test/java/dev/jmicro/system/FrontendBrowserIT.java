@@ -139,7 +139,11 @@ class FrontendBrowserIT {
 
         assertEquals(5, browser.all("#output li").size(), "the running output list");
         // One trace from the page request through the broker to the logger's gRPC service.
-        TestStacks.awaitTrace(stack, browser.text("latest-trace"), Set.of("frontend", "broker", "logger"));
+        String traceId = browser.text("latest-trace");
+        TestStacks.awaitTrace(stack, traceId, Set.of("frontend", "broker", "logger"));
+        // Every trace id shown links to the trace viewer: the latest exchange's and each output row's.
+        assertTrue(browser.find("latest-trace-link").getAttribute("href").endsWith("/zipkin/traces/" + traceId));
+        assertEquals(5, browser.all("#output li a.trace").size(), "each output row links its trace");
         browser.screenshot("03-console-after-every-test");
     }
 

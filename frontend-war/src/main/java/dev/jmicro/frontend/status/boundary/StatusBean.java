@@ -5,6 +5,7 @@ import dev.jmicro.frontend.broker.entity.Exchange;
 import dev.jmicro.frontend.session.control.UserSession;
 import dev.jmicro.frontend.status.control.ServiceCharts;
 import dev.jmicro.frontend.status.entity.Sparkline;
+import dev.jmicro.frontend.web.boundary.TraceLinks;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -39,10 +40,8 @@ public class StatusBean {
     @ConfigProperty(name = "frontend.grafana.url")
     Optional<String> grafanaUrl;
 
-    /** A trace's address with {@code {traceId}} in it (Zipkin, Jaeger); no trace links when unset. */
     @Inject
-    @ConfigProperty(name = "frontend.trace.url")
-    Optional<String> traceUrl;
+    TraceLinks traces;
 
     private boolean live = true;
     private List<JsonObject> services = List.of();
@@ -97,10 +96,7 @@ public class StatusBean {
     }
 
     public String getLastTraceUrl() {
-        String traceId = session.getLastTraceId();
-        return traceId == null
-                ? null
-                : traceUrl.map(url -> url.replace("{traceId}", traceId)).orElse(null);
+        return traces.url(session.getLastTraceId());
     }
 
     public boolean isLive() {
