@@ -23,12 +23,8 @@ class ConfigurationConsistencyTest {
     private final DeploymentTree tree = DeploymentTree.get();
     private final ServiceConfiguration rules = new ServiceConfiguration(tree.repository);
 
-    static List<DeploymentTree.Variant> variants() {
-        return DeploymentTree.variants();
-    }
-
     @ParameterizedTest(name = "{0}")
-    @MethodSource("variants")
+    @MethodSource("dev.jmicro.deploy.DeploymentTree#variants")
     void everyServiceGetsWhatItReadsInKubernetes(DeploymentTree.Variant variant) {
         Manifests.assumeKubectl();
         List<Map<String, Object>> objects = tree.render(variant);

@@ -52,8 +52,13 @@ final class Kustomize {
 
     /** Where kubectl is, or null: the checks that render are skipped without it. */
     static Path kubectl() {
+        return onPath("kubectl");
+    }
+
+    /** An executable of this name in a folder of the PATH, or null. */
+    static Path onPath(String name) {
         for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(":")) {
-            Path candidate = Path.of(dir, "kubectl");
+            Path candidate = Path.of(dir, name);
             if (Files.isExecutable(candidate)) {
                 return candidate;
             }

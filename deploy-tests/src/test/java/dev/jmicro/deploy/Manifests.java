@@ -42,10 +42,6 @@ final class Manifests {
                 .orElseThrow(() -> new AssertionError("no workload " + service));
     }
 
-    static Map<String, Object> workload(List<Map<String, Object>> objects, String kind, String name) {
-        return named(objects, kind, name);
-    }
-
     static String name(Map<String, Object> object) {
         return String.valueOf(map(object, "metadata").get("name"));
     }

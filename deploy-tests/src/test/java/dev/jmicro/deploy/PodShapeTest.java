@@ -34,12 +34,8 @@ class PodShapeTest {
         Manifests.assumeKubectl();
     }
 
-    static List<DeploymentTree.Variant> variants() {
-        return DeploymentTree.variants();
-    }
-
     @ParameterizedTest(name = "{0}")
-    @MethodSource("variants")
+    @MethodSource("dev.jmicro.deploy.DeploymentTree#variants")
     void servicePodsServeWhatTheImageServes(DeploymentTree.Variant variant) {
         List<Map<String, Object>> objects = tree.render(variant);
         String port = ServiceSources.imageEnvironment(tree.repository).get("HTTP_PORT");
@@ -95,7 +91,7 @@ class PodShapeTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("variants")
+    @MethodSource("dev.jmicro.deploy.DeploymentTree#variants")
     void servicePodsAreLockedDownSizedAndStopGracefully(DeploymentTree.Variant variant) {
         List<Map<String, Object>> objects = tree.render(variant);
         for (String service : Manifests.SERVICES) {
@@ -153,7 +149,7 @@ class PodShapeTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("variants")
+    @MethodSource("dev.jmicro.deploy.DeploymentTree#variants")
     void everyPodMeetsTheRestrictedProfileAndEveryReferenceResolves(DeploymentTree.Variant variant) {
         List<Map<String, Object>> objects = tree.render(variant);
         Map<String, Object> namespace = Manifests.ofKind(objects, "Namespace").get(0);

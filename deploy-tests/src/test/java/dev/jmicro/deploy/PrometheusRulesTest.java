@@ -135,13 +135,7 @@ class PrometheusRulesTest {
     record Result(int exitCode, String output) {}
 
     static Path promtool() {
-        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(":")) {
-            Path candidate = Path.of(dir, "promtool");
-            if (Files.isExecutable(candidate)) {
-                return candidate;
-            }
-        }
-        return null;
+        return Kustomize.onPath("promtool");
     }
 
     private static Result promtool(Path directory, String... arguments) {

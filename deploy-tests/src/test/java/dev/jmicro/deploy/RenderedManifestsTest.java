@@ -25,12 +25,8 @@ class RenderedManifestsTest {
         Manifests.assumeKubectl();
     }
 
-    static List<DeploymentTree.Variant> variants() {
-        return DeploymentTree.variants();
-    }
-
     @ParameterizedTest(name = "{0}")
-    @MethodSource("variants")
+    @MethodSource("dev.jmicro.deploy.DeploymentTree#variants")
     void rendersIntoValidObjects(DeploymentTree.Variant variant) {
         long start = System.nanoTime();
         List<Map<String, Object>> objects = DeploymentTree.get().render(variant);
@@ -54,7 +50,7 @@ class RenderedManifestsTest {
     @Test
     void theValidatorRefusesWhatTheApiWouldRefuse() {
         Map<String, Object> deployment =
-                Manifests.workload(DeploymentTree.get().render(Manifests.SHIPPED_DEV), "Deployment", "broker");
+                Manifests.named(DeploymentTree.get().render(Manifests.SHIPPED_DEV), "Deployment", "broker");
         ApiSchema.validate(deployment);
 
         Map<String, Object> misspelt = Manifests.copy(deployment);

@@ -121,11 +121,7 @@ class PrometheusIT {
             alerts++;
             String expr = String.valueOf(rule.get("expr"));
             query(expr); // parses and evaluates, or throws
-            for (String name : namesIn(expr)) {
-                if (!names.contains(name)) {
-                    faults.add(rule.get("alert") + " reads " + name + ", which no series has");
-                }
-            }
+            faults.addAll(missingSeries(rule.get("alert").toString(), expr, names));
         }
         assertEquals(List.of(), faults);
         System.out.println("[prometheus] " + alerts + " alert expressions, each on existing series");
@@ -149,11 +145,7 @@ class PrometheusIT {
                     if (query(expr).isEmpty()) {
                         faults.add(where + " returns nothing");
                     }
-                    for (String name : namesIn(expr)) {
-                        if (!names.contains(name)) {
-                            faults.add(where + " reads " + name + ", which no series has");
-                        }
-                    }
+                    faults.addAll(missingSeries(where, expr, names));
                 }
             }
         }
@@ -284,6 +276,17 @@ class PrometheusIT {
                 .getJsonArray("data")
                 .forEach(v -> names.add(((jakarta.json.JsonString) v).getString()));
         return names;
+    }
+
+    /** What an expression reads that no series has, as faults named by where the expression is. */
+    private static List<String> missingSeries(String where, String expr, Set<String> names) {
+        List<String> faults = new ArrayList<>();
+        for (String name : namesIn(expr)) {
+            if (!names.contains(name)) {
+                faults.add(where + " reads " + name + ", which no series has");
+            }
+        }
+        return faults;
     }
 
     /** The metric names a PromQL expression reads: no strings, label matchers, ranges, groupings or functions. */
