@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Makes the secrets the compose and Swarm stacks read, as files in docker/secrets/ (ignored by git, readable only by
-# you): random passwords, the RabbitMQ definitions with its one user, the logger's MongoDB URL and the RSA key that
-# signs tokens. Existing files are kept, so running it again changes nothing; delete a file to make it anew.
+# you): random passwords, the RabbitMQ definitions with its one user, the logger's MongoDB URL, the RSA key that
+# signs tokens and auth's encryption keys. Existing files are kept, so running it again changes nothing; delete a file to make it anew.
 #
 #   docker/generate-secrets.sh [DIR]      # DIR defaults to docker/secrets
 set -euo pipefail
@@ -24,6 +24,10 @@ password keystore_password
 
 [ -s "$dir/jwt_signing_key" ] || openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$dir/jwt_signing_key" 2>/dev/null
 [ -s "$dir/jwt_public_key" ] || openssl pkey -in "$dir/jwt_signing_key" -pubout -out "$dir/jwt_public_key"
+
+# Auth's encryption keys, one line per version: <name>.<version>=<base64 of 32 random bytes>. Rotate by adding the
+# next version (e.g. default.2=...): new encryptions use it, the older ones still decrypt.
+[ -s "$dir/crypto_keys" ] || printf 'default.1=%s\n' "$(openssl rand -base64 32)" > "$dir/crypto_keys"
 
 # The logger reaches MongoDB with a URL that carries its credentials; short timeouts so a write fails fast.
 [ -s "$dir/logger_mongodb_url" ] || printf 'mongodb://logger:%s@mongo:27017/?authSource=admin&serverSelectionTimeoutMS=3000&connectTimeoutMS=2000' \

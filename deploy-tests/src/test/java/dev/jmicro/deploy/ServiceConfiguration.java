@@ -23,7 +23,8 @@ final class ServiceConfiguration {
                     "auth.admin.password", "without it no admin is seeded and nobody can sign in",
                     "jwt.signing-key.location",
                             "without it each replica signs with a key of its own: a token from one fails on another",
-                    "amqp.host", "without it sign-in events go nowhere"));
+                    "amqp.host", "without it sign-in events go nowhere",
+                    "crypto.keys.location", "without it nothing is encrypted and auth is never ready"));
 
     private final Path repository;
 

@@ -287,6 +287,7 @@ public final class LocalStack implements AutoCloseable {
             env.put("AUTH_ADMIN_EMAIL", ADMIN_EMAIL);
             env.put("AUTH_ADMIN_PASSWORD", secrets.adminPassword());
             env.put("JWT_SIGNING_KEY_LOCATION", secrets.privateKey().toString());
+            env.put("CRYPTO_KEYS_LOCATION", secrets.cryptoKeys().toString());
             env.put("JWT_ISSUER", ISSUER);
         }
         env.putAll(options.settings().getOrDefault(service, Map.of()));

@@ -137,13 +137,23 @@ class FrontendBrowserIT {
         browser.press("grpc:send");
         assertLatest("gRPC log", "202", "\"message\": \"logged\"");
 
-        assertEquals(5, browser.all("#output li").size(), "the running output list");
+        browser.press("encrypt:send");
+        assertLatest("Encrypt", "202", "\"message\": \"encrypted\"");
+        String ciphertext = browser.text("latest-received").replaceAll("(?s).*\"ciphertext\": \"([^\"]+)\".*", "$1");
+        assertTrue(ciphertext.startsWith("jm1.default."), browser.text("latest-received"));
+        assertTrue(browser.find("decrypt:json").getAttribute("value").contains(ciphertext), "ready to decrypt");
+        browser.press("decrypt:send");
+        assertLatest("Decrypt", "202", "\"plaintext\": \"Some secret text\"");
+        browser.press("grpc:send");
+        assertLatest("gRPC log", "202", "\"message\": \"logged\"");
+
+        assertEquals(8, browser.all("#output li").size(), "the running output list");
         // One trace from the page request through the broker to the logger's gRPC service.
         String traceId = browser.text("latest-trace");
         TestStacks.awaitTrace(stack, traceId, Set.of("frontend", "broker", "logger"));
         // Every trace id shown links to the trace viewer: the latest exchange's and each output row's.
         assertTrue(browser.find("latest-trace-link").getAttribute("href").endsWith("/zipkin/traces/" + traceId));
-        assertEquals(5, browser.all("#output li a.trace").size(), "each output row links its trace");
+        assertEquals(8, browser.all("#output li a.trace").size(), "each output row links its trace");
         browser.screenshot("03-console-after-every-test");
     }
 

@@ -274,7 +274,18 @@ class BrokerIT {
                         "{\"action\":\"mail\",\"mail\":{\"to\":\"a@b.c\\r\\nBcc:"
                                 + " x@y.z\",\"subject\":\"s\",\"message\":\"m\"}}",
                         400),
-                Arguments.of("not JSON at all", "action=log", 400));
+                Arguments.of("not JSON at all", "action=log", 400),
+                Arguments.of("one byte", "1", 400),
+                Arguments.of("two bytes", "[]", 400),
+                Arguments.of("three bytes", "{\"}", 400),
+                Arguments.of(
+                        "the action twice",
+                        "{\"action\":\"fly\",\"action\":\"log\",\"log\":{\"name\":\"a\",\"data\":\"b\"}}",
+                        400),
+                Arguments.of(
+                        "nested 1000 deep",
+                        "{\"action\":\"log\",\"log\":" + "[".repeat(1000) + "]".repeat(1000) + "}",
+                        400));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -399,6 +410,113 @@ class BrokerIT {
             assertEquals("UP", service.getString("status"), service.toString());
             assertNotNull(service.getString("version"), service.toString());
         });
+    }
+
+    // ---- encryption: the original style and the API, auth's keys -------------------------------------------------
+
+    private static HttpResponse<String> handleWithToken(String json, String token) {
+        return post("handle", json, "192.0.2.1", "Authorization", "Bearer " + token);
+    }
+
+    @Test
+    void encryptAndDecryptWorkInTheOriginalStyleWithAToken() {
+        HttpResponse<String> sealed = handleWithToken(
+                "{\"action\":\"encrypt\",\"encrypt\":{\"plaintext\":\"pay Bob 5\",\"associated_data\":\"order-7\"}}",
+                userToken);
+        assertEquals(202, sealed.statusCode(), sealed.body());
+        JsonObject envelope = Http.object(sealed);
+        assertFalse(envelope.getBoolean("error"));
+        assertEquals("encrypted", envelope.getString("message"));
+        String ciphertext = envelope.getJsonObject("data").getString("ciphertext");
+        assertTrue(ciphertext.startsWith("jm1.default."), ciphertext);
+
+        HttpResponse<String> opened = handleWithToken(
+                "{\"action\":\"decrypt\",\"decrypt\":{\"ciphertext\":\"" + ciphertext
+                        + "\",\"associated_data\":\"order-7\"}}",
+                userToken);
+        assertEquals(202, opened.statusCode(), opened.body());
+        assertEquals("decrypted", Http.object(opened).getString("message"));
+        assertEquals("pay Bob 5", Http.object(opened).getJsonObject("data").getString("plaintext"));
+
+        HttpResponse<String> otherContext = handleWithToken(
+                "{\"action\":\"decrypt\",\"decrypt\":{\"ciphertext\":\"" + ciphertext
+                        + "\",\"associated_data\":\"order-8\"}}",
+                userToken);
+        assertProblem(otherContext, 400, "the ciphertext cannot be decrypted");
+        assertTrue(Http.object(otherContext).getBoolean("error"), "the original envelope's members too");
+        assertEquals(
+                "the ciphertext cannot be decrypted", Http.object(otherContext).getString("message"));
+    }
+
+    @Test
+    void encryptAndDecryptNeedATokenEvenWhereHandleIsOpen() {
+        double before = metric(Service.AUTH, "auth_crypto_operations_total");
+        for (String json : List.of(
+                "{\"action\":\"encrypt\",\"encrypt\":{\"plaintext\":\"x\"}}",
+                "{\"action\":\"decrypt\",\"decrypt\":{\"ciphertext\":\"jm1.default.1.AAAA\"}}")) {
+            HttpResponse<String> answer = handle(json);
+            assertProblem(answer, 401, "a bearer token from auth is required");
+            assertTrue(Http.object(answer).getBoolean("error"));
+        }
+        assertEquals(
+                401,
+                Http.postJson(broker("api/crypto/encrypt"), "{\"plaintext\":\"x\"}")
+                        .statusCode());
+        assertEquals(before, metric(Service.AUTH, "auth_crypto_operations_total"), "auth was not asked");
+    }
+
+    @Test
+    void theApiEncryptsDecryptsAndListsKeys() {
+        HttpResponse<String> sealed = post(
+                "api/crypto/encrypt", "{\"plaintext\":\"über\"}", "192.0.2.1", "Authorization", "Bearer " + userToken);
+        assertEquals(200, sealed.statusCode(), sealed.body());
+        String ciphertext = Http.object(sealed).getString("ciphertext");
+        HttpResponse<String> opened = post(
+                "api/crypto/decrypt",
+                "{\"ciphertext\":\"" + ciphertext + "\"}",
+                "192.0.2.1",
+                "Authorization",
+                "Bearer " + userToken);
+        assertEquals(200, opened.statusCode(), opened.body());
+        assertEquals("über", Http.object(opened).getString("plaintext"));
+        assertTrue(Http.object(opened).getBoolean("newest"));
+
+        HttpResponse<String> keys = Http.getWithToken(broker("api/crypto/keys"), userToken);
+        assertEquals(200, keys.statusCode(), keys.body());
+        assertEquals(1, Http.object(keys).getJsonArray("default").getInt(0), keys.body());
+
+        assertProblem(
+                post(
+                        "api/crypto/encrypt",
+                        "{\"plaintext\":\"x\",\"key\":\"payroll\"}",
+                        "192.0.2.1",
+                        "Authorization",
+                        "Bearer " + userToken),
+                400,
+                "there is no key named");
+    }
+
+    @Test
+    void badCryptoInputIsRefusedBeforeAuthIsAsked() {
+        double before = metric(Service.AUTH, "auth_crypto_operations_total");
+        assertProblem(handleWithToken("{\"action\":\"encrypt\"}", userToken), 400, "needs a \"encrypt\" object");
+        assertProblem(handleWithToken("{\"action\":\"decrypt\",\"decrypt\":{}}", userToken), 400, "ciphertext");
+        assertProblem(
+                handleWithToken(
+                        "{\"action\":\"encrypt\",\"encrypt\":{\"plaintext\":\"" + "x".repeat(65_537) + "\"}}",
+                        userToken),
+                400,
+                "plaintext");
+        assertProblem(
+                post(
+                        "api/crypto/encrypt",
+                        "{\"plaintext\":\"x\",\"key\":\"../etc\"}",
+                        "192.0.2.1",
+                        "Authorization",
+                        "Bearer " + userToken),
+                400,
+                "key");
+        assertEquals(before, metric(Service.AUTH, "auth_crypto_operations_total"), "auth was not asked");
     }
 
     // ---- tokens -------------------------------------------------------------------------------------------------

@@ -17,8 +17,9 @@ import java.util.Base64;
  * @param adminPassword the seeded admin's password
  * @param privateKey PEM file (PKCS#8) the auth service signs tokens with
  * @param publicKey PEM file (X.509) the other services verify tokens with
+ * @param cryptoKeys the auth service's encryption keys: one line {@code default.1=<base64 of 32 random bytes>}
  */
-public record Secrets(String adminPassword, Path privateKey, Path publicKey) {
+public record Secrets(String adminPassword, Path privateKey, Path publicKey, Path cryptoKeys) {
 
     private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -30,13 +31,17 @@ public record Secrets(String adminPassword, Path privateKey, Path publicKey) {
             Path password = dir.resolve("admin-password");
             Path privateKey = dir.resolve("jwt-private.pem");
             Path publicKey = dir.resolve("jwt-public.pem");
+            Path cryptoKeys = dir.resolve("crypto-keys");
             if (!Files.exists(password)) {
                 writePrivate(password, randomPassword(24));
             }
             if (!Files.exists(privateKey) || !Files.exists(publicKey)) {
                 writeKeyPair(privateKey, publicKey);
             }
-            return new Secrets(Files.readString(password).trim(), privateKey, publicKey);
+            if (!Files.exists(cryptoKeys)) {
+                writePrivate(cryptoKeys, cryptoKey("default", 1));
+            }
+            return new Secrets(Files.readString(password).trim(), privateKey, publicKey, cryptoKeys);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write local secrets to " + dir, e);
         }
@@ -49,6 +54,13 @@ public record Secrets(String adminPassword, Path privateKey, Path publicKey) {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** One line of a crypto keys file: a new random AES-256 key as version {@code version} of {@code name}. */
+    public static String cryptoKey(String name, int version) {
+        byte[] key = new byte[32];
+        RANDOM.nextBytes(key);
+        return name + "." + version + "=" + Base64.getEncoder().encodeToString(key) + "\n";
     }
 
     static String randomPassword(int length) {

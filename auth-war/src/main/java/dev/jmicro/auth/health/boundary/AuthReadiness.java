@@ -1,5 +1,6 @@
 package dev.jmicro.auth.health.boundary;
 
+import dev.jmicro.auth.crypto.control.KeyRing;
 import dev.jmicro.auth.signin.control.SigningKey;
 import dev.jmicro.auth.users.control.Migrations;
 import jakarta.annotation.Resource;
@@ -14,7 +15,7 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Ready when PostgreSQL answers, the schema is migrated and a signing key is loaded. A database that comes back makes
+ * Ready when PostgreSQL answers, the schema is migrated, a signing key is loaded and the crypto keys are read. A database that comes back makes
  * the service ready again by itself: each check opens a pooled connection, and migrates if start-up could not.
  */
 @Readiness
@@ -29,6 +30,9 @@ public class AuthReadiness implements HealthCheck {
 
     @Inject
     SigningKey signingKey;
+
+    @Inject
+    KeyRing cryptoKeys;
 
     @Override
     public HealthCheckResponse call() {
@@ -48,6 +52,14 @@ public class AuthReadiness implements HealthCheck {
                 .ifPresentOrElse(
                         problem -> answer.withData("signing_key", problem),
                         () -> answer.withData("signing_key", "loaded"));
-        return answer.status(migrated && signingKey.key().isPresent()).build();
+        cryptoKeys
+                .problem()
+                .ifPresentOrElse(
+                        problem -> answer.withData("crypto_keys", problem),
+                        () -> answer.withData("crypto_keys", "loaded"));
+        return answer.status(migrated
+                        && signingKey.key().isPresent()
+                        && cryptoKeys.problem().isEmpty())
+                .build();
     }
 }

@@ -1,5 +1,7 @@
 package dev.jmicro.broker.original.boundary;
 
+import dev.jmicro.broker.crypto.boundary.DecryptRequest;
+import dev.jmicro.broker.crypto.boundary.EncryptRequest;
 import dev.jmicro.broker.logs.boundary.LogRequest;
 import dev.jmicro.broker.mail.boundary.MailRequest;
 import dev.jmicro.broker.signin.boundary.Credentials;
@@ -8,4 +10,10 @@ import dev.jmicro.broker.signin.boundary.Credentials;
  * The original {@code /handle} body: an action and the payload it needs, e.g.
  * {@code {"action":"auth","auth":{"email":"…","password":"…"}}}. Only the payload of the action is read and checked.
  */
-public record HandleRequest(String action, Credentials auth, LogRequest log, MailRequest mail) {}
+public record HandleRequest(
+        String action,
+        Credentials auth,
+        LogRequest log,
+        MailRequest mail,
+        EncryptRequest encrypt,
+        DecryptRequest decrypt) {}

@@ -1,5 +1,8 @@
 package dev.jmicro.broker.original.boundary;
 
+import dev.jmicro.broker.crypto.boundary.DecryptRequest;
+import dev.jmicro.broker.crypto.boundary.EncryptRequest;
+import dev.jmicro.broker.crypto.control.CryptoGateway;
 import dev.jmicro.broker.downstream.control.JsonBodies;
 import dev.jmicro.broker.edge.boundary.RequestIds;
 import dev.jmicro.broker.logs.control.LogWrites;
@@ -34,7 +37,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
  * The original broker's endpoints, kept for existing clients: {@code POST /}, {@code POST /handle} with the actions
  * {@code auth}, {@code log} and {@code mail}, and {@code POST /log-grpc}. {@code broker.handle.policy} is {@code open}
  * (as the original) or {@code token} (a bearer token from auth is required for {@code /handle} and
- * {@code /log-grpc}).
+ * {@code /log-grpc}). The actions {@code encrypt} and {@code decrypt}, in the same style, always need a token: open,
+ * they would let anyone decrypt what the system's users had encrypted.
  */
 @ApplicationScoped
 @Path("")
@@ -53,6 +57,9 @@ public class OriginalResource {
 
     @Inject
     MailGateway mail;
+
+    @Inject
+    CryptoGateway crypto;
 
     @Inject
     Validator validator;
@@ -79,10 +86,12 @@ public class OriginalResource {
     @POST
     @Path("handle")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Original: one action (auth, log, mail) with its payload")
+    @Operation(summary = "Original: one action (auth, log, mail; encrypt, decrypt with a token) with its payload")
     @APIResponse(responseCode = "202", description = "Done: the original envelope")
     @APIResponse(responseCode = "400", description = "Unknown action, missing or invalid payload")
-    @APIResponse(responseCode = "401", description = "invalid credentials, or no token under the token policy")
+    @APIResponse(
+            responseCode = "401",
+            description = "invalid credentials, or no token under the token policy or for encrypt and decrypt")
     @APIResponse(responseCode = "503", description = "The dependency the action needs is unavailable")
     public Response handle(HandleRequest request, @HeaderParam(RequestIds.HEADER) String requestId)
             throws ClientException {
@@ -93,6 +102,8 @@ public class OriginalResource {
             case "auth" -> authenticate(checked("auth", request.auth()));
             case "log" -> log(logs.configured(), checked("log", request.log()), requestId);
             case "mail" -> sendMail(checked("mail", request.mail()));
+            case "encrypt" -> encrypt(checked("encrypt", signedIn(request.encrypt())));
+            case "decrypt" -> decrypt(checked("decrypt", signedIn(request.decrypt())));
             default -> problem(Response.Status.BAD_REQUEST, "unknown action");
         };
     }
@@ -145,6 +156,23 @@ public class OriginalResource {
         return answer;
     }
 
+    private Response encrypt(EncryptRequest request) {
+        return enveloped("encrypted", crypto.encrypt(request.toJson()));
+    }
+
+    private Response decrypt(DecryptRequest request) {
+        return enveloped("decrypted", crypto.decrypt(request.toJson()));
+    }
+
+    /** Auth's 200 in the original envelope, {@code 202 {"error":false,"message":done,"data":<answer>}}; else as is. */
+    private static Response enveloped(String done, Response answer) {
+        if (answer.getStatus() != 200) {
+            return answer;
+        }
+        return Response.accepted(Envelope.ok(done, JsonBodies.objectOf(String.valueOf(answer.getEntity()))))
+                .build();
+    }
+
     /**
      * A body is required. Checked here rather than with {@code @NotNull} on the parameter: a constraint on a resource
      * method puts Bean Validation's method interceptor around every call of the class, a measurable part of the log
@@ -171,8 +199,19 @@ public class OriginalResource {
     }
 
     private void requireTokenIfConfigured() {
-        boolean tokenRequired = "token".equalsIgnoreCase(policy.trim());
-        if (tokenRequired && !security.isUserInRole("user") && !security.isUserInRole("admin")) {
+        if ("token".equalsIgnoreCase(policy.trim())) {
+            requireToken();
+        }
+    }
+
+    /** The payload, once the caller is known to be signed in. */
+    private <T> T signedIn(T payload) {
+        requireToken();
+        return payload;
+    }
+
+    private void requireToken() {
+        if (!security.isUserInRole("user") && !security.isUserInRole("admin")) {
             throw new jakarta.ws.rs.WebApplicationException(
                     Response.fromResponse(problem(Response.Status.UNAUTHORIZED, "a bearer token from auth is required"))
                             .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")

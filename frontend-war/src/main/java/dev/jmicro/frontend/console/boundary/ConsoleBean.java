@@ -7,12 +7,13 @@ import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.json.Json;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The original system's test page, improved: one button per original test, each sending its editable JSON to the
+ * The original system's test page, improved: one button per original test (and encrypt and decrypt), each sending its editable JSON to the
  * broker's original endpoints and showing what went and what came back, newest first. The JSON fields are checked
  * before anything is sent ({@code JsonTextValidator}); the broker's own answer to well-formed but wrong JSON is shown
  * as it comes.
@@ -40,6 +41,10 @@ public class ConsoleBean implements Serializable {
     private String grpcJson =
             """
             {"action":"log","log":{"name":"event","data":"Some kind of gRPC data"}}""";
+    private String encryptJson =
+            """
+            {"action":"encrypt","encrypt":{"plaintext":"Some secret text","associated_data":"console"}}""";
+    private String decryptJson = decryptOf("press Test Encrypt first: its ciphertext lands here");
     private final List<Exchange> output = new ArrayList<>();
 
     @PostConstruct
@@ -67,6 +72,31 @@ public class ConsoleBean implements Serializable {
 
     public void grpcLog() {
         record(broker.post("gRPC log", "/log-grpc", grpcJson));
+    }
+
+    /** Encrypts; a ciphertext that comes back is put into the decrypt test, ready to send. */
+    public void encrypt() {
+        Exchange exchange = broker.post("Encrypt", "/handle", encryptJson);
+        exchange.json()
+                .map(answer -> answer.getJsonObject("data"))
+                .map(data -> data.getString("ciphertext", null))
+                .ifPresent(ciphertext -> decryptJson = decryptOf(ciphertext));
+        record(exchange);
+    }
+
+    public void decrypt() {
+        record(broker.post("Decrypt", "/handle", decryptJson));
+    }
+
+    /** The decrypt test's JSON for a ciphertext, with the associated data the encrypt test's default uses. */
+    private static String decryptOf(String ciphertext) {
+        return Json.createObjectBuilder()
+                .add("action", "decrypt")
+                .add(
+                        "decrypt",
+                        Json.createObjectBuilder().add("ciphertext", ciphertext).add("associated_data", "console"))
+                .build()
+                .toString();
     }
 
     public void clear() {
@@ -111,6 +141,22 @@ public class ConsoleBean implements Serializable {
 
     public void setMailJson(String mailJson) {
         this.mailJson = mailJson;
+    }
+
+    public String getEncryptJson() {
+        return encryptJson;
+    }
+
+    public void setEncryptJson(String encryptJson) {
+        this.encryptJson = encryptJson;
+    }
+
+    public String getDecryptJson() {
+        return decryptJson;
+    }
+
+    public void setDecryptJson(String decryptJson) {
+        this.decryptJson = decryptJson;
     }
 
     public String getGrpcJson() {

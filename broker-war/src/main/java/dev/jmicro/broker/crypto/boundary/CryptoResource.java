@@ -1,0 +1,62 @@
+package dev.jmicro.broker.crypto.boundary;
+
+import dev.jmicro.broker.crypto.control.CryptoGateway;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * {@code /api/crypto}: auth's authenticated encryption (AES-256-GCM with named, versioned keys held by auth) for
+ * signed-in users. Auth's answers, refusals included, are relayed.
+ */
+@ApplicationScoped
+@Path("api/crypto")
+@RolesAllowed({"user", "admin"})
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "crypto", description = "Encrypt and decrypt with auth's keys")
+public class CryptoResource {
+
+    @Inject
+    CryptoGateway crypto;
+
+    @POST
+    @Path("encrypt")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Encrypt a text with the newest version of a key")
+    @APIResponse(responseCode = "200", description = "{ciphertext, key, version}")
+    @APIResponse(responseCode = "400", description = "Missing or over-long text, an unknown key, not Unicode")
+    @APIResponse(responseCode = "503", description = "auth is unavailable")
+    public Response encrypt(@Valid @NotNull EncryptRequest request) {
+        return crypto.encrypt(request.toJson());
+    }
+
+    @POST
+    @Path("decrypt")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Decrypt a ciphertext of auth's")
+    @APIResponse(responseCode = "200", description = "{plaintext, key, version, newest}")
+    @APIResponse(responseCode = "400", description = "The ciphertext cannot be decrypted (one answer for every cause)")
+    @APIResponse(responseCode = "503", description = "auth is unavailable")
+    public Response decrypt(@Valid @NotNull DecryptRequest request) {
+        return crypto.decrypt(request.toJson());
+    }
+
+    @GET
+    @Path("keys")
+    @Operation(summary = "Auth's key names and their versions (never key material)")
+    public Response keys() {
+        return crypto.keys();
+    }
+}
