@@ -54,6 +54,7 @@ public final class LocalStack implements AutoCloseable {
     private final Map<Service, Duration> readyAfter = new java.util.concurrent.ConcurrentHashMap<>();
     private final Thread shutdownHook = new Thread(this::close, "local-stack-shutdown");
     private Secrets secrets;
+    private final Map<Service, Integer> devPorts = new EnumMap<>(Service.class);
     private boolean closed;
 
     private LocalStack(StackOptions options, Progress progress) {
@@ -84,6 +85,10 @@ public final class LocalStack implements AutoCloseable {
         }
         startBackingServices(ports);
         Map<String, String> shared = sharedEnvironment(ports);
+        for (Service service : options.dev()) {
+            devPorts.put(service, ports.get(service));
+            writeDevEnvironment(service, ports.get(service), environmentOf(service, shared));
+        }
         for (Service service : options.services()) {
             servers.put(
                     service,
@@ -131,7 +136,7 @@ public final class LocalStack implements AutoCloseable {
     /** Configured ports must be free (never assumed); missing ones are chosen. */
     private Map<Service, Integer> choosePorts() {
         Map<Service, Integer> chosen = new EnumMap<>(Service.class);
-        for (Service service : options.services()) {
+        for (Service service : startedOrDev()) {
             Integer configured = options.ports().get(service);
             if (configured == null) {
                 chosen.put(service, Ports.free());
@@ -145,10 +150,52 @@ public final class LocalStack implements AutoCloseable {
         return chosen;
     }
 
+    private Set<Service> startedOrDev() {
+        Set<Service> all = EnumSet.noneOf(Service.class);
+        all.addAll(options.services());
+        all.addAll(options.dev());
+        return all;
+    }
+
+    /**
+     * A dev-mode service's environment, as a file a shell reads ({@code set -a; . file}) before {@code liberty:dev}:
+     * what this launcher would have given the service's server but the Java runtime and JVM options, which are dev
+     * mode's own. Dev mode's server inherits it from Maven. Readable by the user alone: it names the secrets.
+     */
+    private void writeDevEnvironment(Service service, int port, Map<String, String> environment) {
+        Map<String, String> env = new java.util.TreeMap<>(environment);
+        env.remove("JAVA_HOME");
+        env.remove("JVM_ARGS");
+        env.put("HTTP_PORT", Integer.toString(port));
+        StringBuilder text = new StringBuilder("# The environment of " + service.module() + " in dev mode, written by"
+                + " the local launcher (--dev) at each start:\n# cd " + service.module() + " && " + devCommand(service)
+                + "\n");
+        // Single quotes keep every value as it is (AUTH_TRUSTED_PROXIES holds | and \).
+        env.forEach((name, value) -> text.append(name)
+                .append("='")
+                .append(value.replace("'", "'\\''"))
+                .append("'\n"));
+        Path file = options.devEnvironment(service);
+        try {
+            Files.createDirectories(file.getParent());
+            Secrets.writePrivate(file, text.toString());
+        } catch (IOException e) {
+            throw new StackException(service.serverName() + ": cannot write " + file + ": " + e.getMessage(), e);
+        }
+        progress.step(service.serverName() + " is yours to run in dev mode at http://localhost:" + port + "/: cd "
+                + service.module() + " && " + devCommand(service));
+    }
+
+    /** What to type in the service's folder to run it in dev mode, joined to this stack. */
+    public String devCommand(Service service) {
+        Path env = options.root().resolve(service.module()).relativize(options.devEnvironment(service));
+        return "(set -a; . " + env + "; ../mvnw liberty:dev)";
+    }
+
     /** Starts the needed backing services in parallel: they do not depend on each other. */
     private void startBackingServices(Map<Service, Integer> ports) {
         Set<Backing> needed = EnumSet.noneOf(Backing.class);
-        options.services().forEach(service -> needed.addAll(service.needs()));
+        startedOrDev().forEach(service -> needed.addAll(service.needs()));
         Map<String, Callable<BackingService>> starters = new HashMap<>();
         if (needed.contains(Backing.POSTGRES)) {
             starters.put("postgres", this::startPostgres);
@@ -364,6 +411,15 @@ public final class LocalStack implements AutoCloseable {
     /** How long each server took from its start until it first answered ready. */
     public Map<Service, Duration> readyAfter() {
         return Map.copyOf(readyAfter);
+    }
+
+    /** Where a service run in dev mode ({@link StackOptions#dev()}) is expected to answer. */
+    public java.net.URI devUrl(Service service) {
+        Integer port = devPorts.get(service);
+        if (port == null) {
+            throw new IllegalArgumentException(service.serverName() + " is not run in dev mode here");
+        }
+        return java.net.URI.create("http://localhost:" + port + "/");
     }
 
     public Secrets secrets() {

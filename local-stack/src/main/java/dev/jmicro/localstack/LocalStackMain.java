@@ -20,6 +20,8 @@ public final class LocalStackMain {
             """
             usage: LocalStackMain [options]
               --services=auth,logger,...  only these services (and the backing services they need)
+              --dev=logger,...            all the others, and these for you to run in Liberty dev mode
+                                          (cd logger-war && ../mvnw liberty:dev), joined to the rest
               --<service>-port=N          HTTP port of a service (defaults 9080..9085)
               --no-zipkin                 do not start the trace viewer
               --no-prometheus             do not start Prometheus (started where Debian's prometheus is installed)
@@ -84,6 +86,7 @@ public final class LocalStackMain {
             String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : "";
             switch (name) {
                 case "--services" -> builder.services(servicesOf(value));
+                case "--dev" -> builder.dev(servicesOf(value));
                 case "--no-zipkin" -> builder.zipkin(false);
                 case "--no-prometheus" -> builder.prometheus(null);
                 case "--ready-timeout" -> builder.readyTimeout(Duration.ofSeconds(positive(name, value)));
@@ -113,7 +116,7 @@ public final class LocalStackMain {
                 .map(Service::named)
                 .forEach(chosen::add);
         if (chosen.isEmpty()) {
-            throw new IllegalArgumentException("--services needs at least one service");
+            throw new IllegalArgumentException("--services and --dev need at least one service");
         }
         return chosen;
     }

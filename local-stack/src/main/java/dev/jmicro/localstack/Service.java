@@ -27,6 +27,11 @@ public enum Service {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** The Maven module (and folder) of the service, e.g. {@code logger-war}. */
+    public String module() {
+        return serverName() + "-war";
+    }
+
     public int defaultPort() {
         return defaultPort;
     }

@@ -18,6 +18,8 @@ import java.util.Set;
  * @param root the repository root (holds {@code target/liberty/wlp} and {@code docker/rabbitmq/definitions.json})
  * @param runDir where this run keeps server output, logs, data and generated secrets
  * @param services the services to start; their backing services follow from {@link Service#needs()}
+ * @param dev the services the user runs in Liberty dev mode instead: not started, but given their port, their backing
+ *     services and their whole environment, in {@link #devEnvironment(Service)}
  * @param ports HTTP port per service; a service missing here gets a free port
  * @param zipkin whether to start the trace viewer and export traces to it
  * @param prometheusScrape how often a local Prometheus scrapes every service, with the project's rules; null for none
@@ -33,6 +35,7 @@ public record StackOptions(
         Path root,
         Path runDir,
         Set<Service> services,
+        Set<Service> dev,
         Map<Service, Integer> ports,
         boolean zipkin,
         Duration prometheusScrape,
@@ -61,6 +64,7 @@ public record StackOptions(
 
     public StackOptions {
         services = Set.copyOf(services);
+        dev = Set.copyOf(dev);
         ports = Map.copyOf(ports);
         settings = Map.copyOf(settings);
     }
@@ -97,6 +101,7 @@ public record StackOptions(
     public Builder toBuilder() {
         Builder builder = new Builder(root, runDir);
         builder.services(services);
+        builder.dev(dev);
         builder.ports.putAll(ports);
         builder.zipkin = zipkin;
         builder.prometheusScrape = prometheusScrape;
@@ -115,6 +120,7 @@ public record StackOptions(
         private final Path root;
         private Path runDir;
         private Set<Service> services = EnumSet.allOf(Service.class);
+        private Set<Service> dev = EnumSet.noneOf(Service.class);
         private final Map<Service, Integer> ports = new EnumMap<>(Service.class);
         private boolean zipkin = true;
         private Duration prometheusScrape;
@@ -139,6 +145,13 @@ public record StackOptions(
         public Builder services(Set<Service> chosen) {
             this.services = EnumSet.noneOf(Service.class);
             this.services.addAll(chosen);
+            return this;
+        }
+
+        /** Services the user runs in dev mode ({@code liberty:dev}); they are left out of the started ones. */
+        public Builder dev(Set<Service> chosen) {
+            this.dev = EnumSet.noneOf(Service.class);
+            this.dev.addAll(chosen);
             return this;
         }
 
@@ -194,10 +207,14 @@ public record StackOptions(
         }
 
         public StackOptions build() {
+            Set<Service> started = EnumSet.noneOf(Service.class);
+            started.addAll(services);
+            started.removeAll(dev);
             return new StackOptions(
                     root,
                     runDir,
-                    services,
+                    started,
+                    dev,
                     ports,
                     zipkin,
                     prometheusScrape,
@@ -209,6 +226,11 @@ public record StackOptions(
                     keepData,
                     settings);
         }
+    }
+
+    /** Where a dev-mode service's environment is written, for a shell to read before {@code liberty:dev}. */
+    public Path devEnvironment(Service service) {
+        return runDir.resolve("dev").resolve(service.module() + ".env");
     }
 
     /** The shared Liberty runtime the service modules' builds created their servers in. */

@@ -18,6 +18,13 @@ final class Summary {
         for (Service service : stack.services()) {
             line(text, service.serverName(), stack.server(service).url() + "  (API docs: openapi/ui, health: health)");
         }
+        for (Service service : stack.options().dev()) {
+            line(
+                    text,
+                    service.serverName(),
+                    stack.devUrl(service) + "  yours in dev mode: cd " + service.module() + " && "
+                            + stack.devCommand(service));
+        }
         text.append('\n');
         stack.backing(ZipkinBacking.class).ifPresent(zipkin -> line(text, "traces", zipkin.describe()));
         stack.backing(SmtpBacking.class).ifPresent(smtp -> line(text, "mails", smtp.viewerUrl()));
@@ -35,7 +42,7 @@ final class Summary {
         for (var type : List.of(PostgresBacking.class, MongoBacking.class, AmqpBacking.class, SmtpBacking.class)) {
             stack.backing(type).ifPresent(running -> line(text, running.name(), running.describe()));
         }
-        if (stack.services().contains(Service.AUTH)) {
+        if (stack.services().contains(Service.AUTH) || stack.options().dev().contains(Service.AUTH)) {
             line(text, "admin", LocalStack.ADMIN_EMAIL + " / " + stack.secrets().adminPassword());
         }
         line(text, "logs", stack.options().runDir().resolve("servers") + "/<service>.log");

@@ -4,12 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jmicro.localstack.support.Http;
 import dev.jmicro.localstack.support.Ports;
+import dev.jmicro.localstack.support.ProcessTree;
+import dev.jmicro.localstack.support.Secrets;
+import dev.jmicro.localstack.support.Tokens;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -141,6 +148,101 @@ class LauncherIT {
                     "child still running: " + child.info().commandLine().orElse("?"));
         }
         assertNothingListensOnPortsIn(launch.out());
+    }
+
+    /**
+     * {@code --dev=logger}: the launcher starts the rest (here the broker) and the logger's backing service, keeps the
+     * logger's port for it, and writes its environment; a server started the way the printed command starts dev mode
+     * (that file read by a shell, then Liberty's own {@code server} script: what {@code liberty:dev} runs) becomes
+     * ready, and the broker's gRPC writes and reads, with a token, reach it.
+     */
+    @Test
+    void aServiceInDevModeIsHandedEverythingAndJoinsTheRest(TestInfo test) throws Exception {
+        int brokerPort = Ports.free();
+        int loggerPort = Ports.free();
+        Launch launch = launch(
+                test,
+                "--services=broker",
+                "--dev=logger",
+                "--no-zipkin",
+                "--no-prometheus",
+                "--broker-port=" + brokerPort,
+                "--logger-port=" + loggerPort);
+        Process devServer = null;
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
+            while (!launch.out().contains("jmicro is running")
+                    && launch.process().isAlive()
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(250);
+            }
+            String out = launch.out();
+            assertTrue(out.contains("jmicro is running"), "started: " + out + launch.errLines());
+            Path runDir = TestStacks.runDir(
+                    "launcher-" + test.getTestMethod().orElseThrow().getName());
+            Path env = runDir.resolve("dev/logger-war.env");
+            String command = "cd logger-war && (set -a; . "
+                    + TestStacks.root().resolve("logger-war").relativize(env) + "; ../mvnw liberty:dev)";
+            assertTrue(
+                    out.contains("logger    http://localhost:" + loggerPort + "/  yours in dev mode: " + command), out);
+            assertFalse(out.contains("logger   ready"), "the launcher does not start the logger itself");
+            assertEquals(
+                    Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE),
+                    Files.getPosixFilePermissions(env),
+                    "it names secrets: the user's alone");
+            String handedOver = Files.readString(env);
+            for (String name : List.of(
+                    "HTTP_PORT='" + loggerPort + "'",
+                    "JNOSQL_MONGODB_URL='mongodb://",
+                    "MP_JWT_VERIFY_PUBLICKEY_LOCATION='file:",
+                    "OTEL_SERVICE_NAME='logger'",
+                    "BROKER_URL='http://localhost:" + brokerPort + "'")) {
+                assertTrue(handedOver.contains("\n" + name), name + " in\n" + handedOver);
+            }
+            assertFalse(handedOver.contains("JAVA_HOME="), "dev mode's own Java");
+
+            Path wlp = TestStacks.root().resolve("target/liberty/wlp");
+            devServer = new ProcessBuilder(
+                            "bash",
+                            "-c",
+                            "set -a; . \"$0\"; exec \"$1\" run logger",
+                            env.toString(),
+                            wlp.resolve("bin/server").toString())
+                    .directory(TestStacks.root().resolve("logger-war").toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(runDir.resolve("dev-logger.log").toFile())
+                    .start();
+            java.net.URI logger = URI.create("http://localhost:" + loggerPort + "/");
+            long ready = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+            while (Http.status(logger.resolve("health/ready")) != 200
+                    && devServer.isAlive()
+                    && System.nanoTime() < ready) {
+                Thread.sleep(500);
+            }
+            assertEquals(
+                    200,
+                    Http.status(logger.resolve("health/ready")),
+                    "the dev server is ready with what it was handed");
+
+            java.net.URI broker = URI.create("http://localhost:" + brokerPort + "/");
+            String name = "dev-" + System.nanoTime();
+            assertEquals(
+                    202,
+                    Http.postJson(broker.resolve("log-grpc"), "{\"log\":{\"name\":\"" + name + "\",\"data\":\"x\"}}")
+                            .statusCode());
+            String token = Tokens.signed(Secrets.loadOrCreate(runDir.resolve("secrets")), "dev@example.com", "user");
+            var page = Http.getWithToken(broker.resolve("api/logs?name=" + name), token);
+            assertEquals(200, page.statusCode(), page.body());
+            assertEquals(
+                    1, Http.object(page).getInt("total"), "the write reached the dev server; its token check works");
+        } finally {
+            if (devServer != null) {
+                ProcessTree.stop(devServer.toHandle(), Duration.ofSeconds(30));
+            }
+            interrupt(launch.process());
+            launch.awaitExit(90);
+        }
+        assertTrue(Ports.isFree(loggerPort) && Ports.isFree(brokerPort), "nothing left listening");
     }
 
     /**

@@ -63,7 +63,8 @@ public record Secrets(String adminPassword, Path privateKey, Path publicKey, Pat
         return name + "." + version + "=" + Base64.getEncoder().encodeToString(key) + "\n";
     }
 
-    static String randomPassword(int length) {
+    /** A random password of letters and digits that cannot be mistaken for each other. */
+    public static String randomPassword(int length) {
         StringBuilder password = new StringBuilder(length);
         for (int i = 0; i < length; i++) {
             password.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
@@ -89,7 +90,7 @@ public record Secrets(String adminPassword, Path privateKey, Path publicKey, Pat
     }
 
     /** Writes a file only its owner can read. */
-    private static void writePrivate(Path file, String content) throws IOException {
+    public static void writePrivate(Path file, String content) throws IOException {
         Files.deleteIfExists(file);
         Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         Files.writeString(file, content);
