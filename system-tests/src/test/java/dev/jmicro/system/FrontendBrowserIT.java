@@ -117,6 +117,8 @@ class FrontendBrowserIT {
         browser.press("broker:send");
         assertLatest("Broker", "200", "\"message\": \"Hit the broker\"");
 
+        assertTrue(browser.text("auth-note").startsWith("The password is a placeholder"), "labelled as one");
+        assertTrue(browser.find("auth:json").getAttribute("value").contains("your password here"));
         browser.fill(
                 "auth:json",
                 "{\"action\":\"auth\",\"auth\":{\"email\":\"" + LocalStack.ADMIN_EMAIL + "\",\"password\":\""

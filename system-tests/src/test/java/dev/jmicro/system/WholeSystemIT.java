@@ -10,6 +10,7 @@ import dev.jmicro.localstack.Service;
 import dev.jmicro.localstack.backing.SmtpBacking;
 import dev.jmicro.localstack.backing.ZipkinBacking;
 import dev.jmicro.localstack.support.Http;
+import dev.jmicro.localstack.support.Tokens;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -178,6 +179,30 @@ class WholeSystemIT {
         Set<String> spans = TestStacks.awaitTrace(stack, traceId, Set.of("auth", "listener", "logger"));
         assertTrue(spans.contains("log_events process"), "the listener's consumer span: " + spans);
         assertTrue(spans.contains("store log entry"), "the logger's store span: " + spans);
+    }
+
+    @Test
+    void anEncryptionThroughTheBrokerIsOneTraceAndNoSpanHoldsTheTextOrTheCiphertext() throws InterruptedException {
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        String marker = "secret-" + traceId;
+        String token = Tokens.signed(stack.secrets(), "crypto@example.com", "user");
+        HttpResponse<String> sealed = Http.postJson(
+                url(Service.BROKER, "api/crypto/encrypt"),
+                "{\"plaintext\":\"" + marker + "\",\"associated_data\":\"" + marker + "\"}",
+                "Authorization",
+                "Bearer " + token,
+                "traceparent",
+                "00-" + traceId + "-00f067aa0ba902b7-01");
+        assertEquals(200, sealed.statusCode(), sealed.body());
+        String ciphertext = Http.object(sealed).getString("ciphertext");
+
+        TestStacks.awaitTrace(stack, traceId, Set.of("broker", "auth"));
+        String spans =
+                stack.backing(ZipkinBacking.class).orElseThrow().trace(traceId).toString();
+        assertFalse(spans.contains(marker), "no span holds the text or the associated data: " + spans);
+        assertFalse(
+                spans.contains(ciphertext.substring(ciphertext.lastIndexOf('.') + 1, ciphertext.lastIndexOf('.') + 21)),
+                "no span holds the ciphertext");
     }
 
     @Test

@@ -49,9 +49,9 @@ public class ConsoleBean implements Serializable {
 
     @PostConstruct
     void prefill() {
-        // The original page's test user, addressed as the signed-in user; the password is the user's to type.
-        authJson =
-                "{\"action\":\"auth\",\"auth\":{\"email\":\"" + session.getEmail() + "\",\"password\":\"verysecret\"}}";
+        // The signed-in user's address; the password is a placeholder the page says is one (the user's to type).
+        authJson = "{\"action\":\"auth\",\"auth\":{\"email\":\"" + session.getEmail()
+                + "\",\"password\":\"your password here\"}}";
     }
 
     public void hitBroker() {
