@@ -151,8 +151,8 @@ class LauncherIT {
     }
 
     /**
-     * {@code --dev=logger}: the launcher starts the rest (here the broker) and the logger's backing service, keeps the
-     * logger's port for it, and writes its environment; a server started the way the printed command starts dev mode
+     * {@code --dev=logger,mail}: the launcher starts the rest (here the broker) and their backing services, keeps their
+     * ports for them, and writes each one's environment; a logger started the way the printed command starts dev mode
      * (that file read by a shell, then Liberty's own {@code server} script: what {@code liberty:dev} runs) becomes
      * ready, and the broker's gRPC writes and reads, with a token, reach it.
      */
@@ -160,14 +160,16 @@ class LauncherIT {
     void aServiceInDevModeIsHandedEverythingAndJoinsTheRest(TestInfo test) throws Exception {
         int brokerPort = Ports.free();
         int loggerPort = Ports.free();
+        int mailPort = Ports.free();
         Launch launch = launch(
                 test,
                 "--services=broker",
-                "--dev=logger",
+                "--dev=logger,mail",
                 "--no-zipkin",
                 "--no-prometheus",
                 "--broker-port=" + brokerPort,
-                "--logger-port=" + loggerPort);
+                "--logger-port=" + loggerPort,
+                "--mail-port=" + mailPort);
         Process devServer = null;
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
@@ -200,6 +202,12 @@ class LauncherIT {
                 assertTrue(handedOver.contains("\n" + name), name + " in\n" + handedOver);
             }
             assertFalse(handedOver.contains("JAVA_HOME="), "dev mode's own Java");
+            // Two at once: the mail service gets its own file and line, with its own backing service.
+            String mail = Files.readString(runDir.resolve("dev/mail-war.env"));
+            assertTrue(mail.contains("\nHTTP_PORT='" + mailPort + "'") && mail.contains("\nSMTP_HOST='"), mail);
+            assertTrue(
+                    out.contains("mail      http://localhost:" + mailPort + "/  yours in dev mode: cd mail-war && "),
+                    out);
 
             Path wlp = TestStacks.root().resolve("target/liberty/wlp");
             devServer = new ProcessBuilder(
