@@ -48,12 +48,6 @@ public class CryptoResource {
             @NotNull @Size(max = MAX_CIPHERTEXT) String ciphertext,
             @JsonbProperty("associated_data") @Size(max = MAX_ASSOCIATED_DATA) String associatedData) {}
 
-    /** An encryption's answer. */
-    public record EncryptedView(String ciphertext, String key, int version) {}
-
-    /** A decryption's answer; {@code newest} is false when a newer version of the key exists (encrypt again). */
-    public record DecryptedView(String plaintext, String key, int version, boolean newest) {}
-
     @Inject
     Encryption encryption;
 
@@ -66,9 +60,8 @@ public class CryptoResource {
     @APIResponse(responseCode = "200", description = "The ciphertext, which names the key and version")
     @APIResponse(responseCode = "400", description = "Missing or over-long text, an unknown key, not Unicode")
     @APIResponse(responseCode = "401", description = "No valid token")
-    public EncryptedView encrypt(@Valid @NotNull EncryptRequest request) {
-        Encryption.Sealed sealed = encryption.encrypt(request.plaintext(), request.key(), request.associatedData());
-        return new EncryptedView(sealed.ciphertext(), sealed.key(), sealed.version());
+    public Encryption.Sealed encrypt(@Valid @NotNull EncryptRequest request) {
+        return encryption.encrypt(request.plaintext(), request.key(), request.associatedData());
     }
 
     @POST
@@ -80,9 +73,8 @@ public class CryptoResource {
             description = "Tampered, truncated or foreign ciphertext, other associated data, a retired key version:"
                     + " one answer for all")
     @APIResponse(responseCode = "401", description = "No valid token")
-    public DecryptedView decrypt(@Valid @NotNull DecryptRequest request) {
-        Encryption.Opened opened = encryption.decrypt(request.ciphertext(), request.associatedData());
-        return new DecryptedView(opened.plaintext(), opened.key(), opened.version(), opened.newest());
+    public Encryption.Opened decrypt(@Valid @NotNull DecryptRequest request) {
+        return encryption.decrypt(request.ciphertext(), request.associatedData());
     }
 
     @GET
