@@ -5,8 +5,8 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -32,6 +31,8 @@ final class Browser implements AutoCloseable {
     private static final String CHROME = System.getenv().getOrDefault("CHROME_BINARY", "/usr/bin/chromium");
     private static final String DRIVER = System.getenv().getOrDefault("CHROMEDRIVER", "/usr/bin/chromedriver");
     private static final Path SCREENSHOTS = TestStacks.root().resolve("system-tests/target/screenshots");
+
+    private static final String AXE = axe();
 
     private final ChromeDriver driver;
     private final URI base;
@@ -91,6 +92,15 @@ final class Browser implements AutoCloseable {
         return find(id).getText();
     }
 
+    /** The element's text, or null while the page is being replaced (a page that reloads itself). */
+    String textOrNull(String id) {
+        try {
+            return find(id).getText();
+        } catch (org.openqa.selenium.NoSuchElementException | org.openqa.selenium.StaleElementReferenceException e) {
+            return null;
+        }
+    }
+
     void fill(String id, String value) {
         WebElement field = find(id);
         field.clear();
@@ -141,10 +151,86 @@ final class Browser implements AutoCloseable {
         return Boolean.TRUE.equals(fits);
     }
 
+    /**
+     * The page's serious and critical accessibility violations, found by axe-core (Deque's engine, from its Maven
+     * packaging) injected into the page: one line each, with the rule, its help and the elements at fault. Axe runs
+     * through the DevTools protocol, which the page's Content-Security-Policy does not govern.
+     */
+    List<String> accessibilityViolations() {
+        JavascriptExecutor page = (JavascriptExecutor) driver;
+        page.executeScript(AXE);
+        Object found = page.executeAsyncScript(
+                """
+                const done = arguments[arguments.length - 1];
+                axe.run(document, { resultTypes: ['violations'] })
+                    .then(r => done(r.violations
+                        .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                        .map(v => v.impact + ' ' + v.id + ': ' + v.help + ' at '
+                            + v.nodes.map(n => n.target.join(' ')).join(', '))))
+                    .catch(e => done(['axe failed: ' + e]));
+                """);
+        return ((List<?>) found).stream().map(String::valueOf).toList();
+    }
+
+    /**
+     * Text in the element that the browser broke inside a word: a run without spaces laid out over more than one
+     * line. Empty when every word stayed whole.
+     */
+    List<String> wordsBrokenIn(String css) {
+        Object broken = ((JavascriptExecutor) driver)
+                .executeScript(
+                        """
+                const broken = [];
+                for (const element of document.querySelectorAll(arguments[0])) {
+                    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+                    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                        for (const match of node.textContent.matchAll(/\\S+/g)) {
+                            const range = document.createRange();
+                            range.setStart(node, match.index);
+                            range.setEnd(node, match.index + match[0].length);
+                            const tops = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
+                            if (tops.size > 1) broken.push(match[0]);
+                        }
+                    }
+                }
+                return broken;
+                """,
+                        css);
+        return ((List<?>) broken).stream().map(String::valueOf).toList();
+    }
+
+    /** Whether the element is laid out at all (not {@code display: none} itself or by a parent). */
+    boolean displayed(String id) {
+        return find(id).isDisplayed();
+    }
+
+    /** The whole page, beyond the window's height too (Chromium's DevTools protocol), as {@code <name>.png}. */
     void screenshot(String name) throws IOException {
         Files.createDirectories(SCREENSHOTS);
-        File shot = driver.getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        Map<?, ?> size = (Map<?, ?>) ((JavascriptExecutor) driver)
+                .executeScript("return {width: document.documentElement.scrollWidth,"
+                        + " height: document.documentElement.scrollHeight}");
+        Map<String, Object> shot = driver.executeCdpCommand(
+                "Page.captureScreenshot",
+                Map.of(
+                        "format",
+                        "png",
+                        "captureBeyondViewport",
+                        true,
+                        "clip",
+                        Map.of("x", 0, "y", 0, "width", size.get("width"), "height", size.get("height"), "scale", 1)));
+        Files.write(SCREENSHOTS.resolve(name + ".png"), Base64.getDecoder().decode((String) shot.get("data")));
+    }
+
+    private static String axe() {
+        try (var script = Browser.class.getResourceAsStream("/axe.min.js")) {
+            if (script == null) {
+                throw new IllegalStateException("axe.min.js is not on the test class path (com.deque.html.axe-core)");
+            }
+            return new String(script.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Override

@@ -18,8 +18,11 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -32,6 +35,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * The front end in a real headless Chromium against the whole local stack: sign-in, every console test, the log
@@ -44,10 +48,17 @@ import org.openqa.selenium.WebElement;
 class FrontendBrowserIT {
 
     /** Sign-ins per person per minute at the broker: above what the other tests need, low enough to reach. */
-    private static final int SIGN_IN_LIMIT = 10;
+    private static final int SIGN_IN_LIMIT = 20;
+
+    /** How every page shows a moment. */
+    private static final String SHOWN_TIME = "\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC";
 
     private static LocalStack stack;
     private static Browser browser;
+    /** Left by earlier tests for the page tour: a name with two pages of entries, a sent mail's page. */
+    private static String pagedName;
+
+    private static String mailPage;
 
     @BeforeAll
     static void startTheSystemAndABrowser() {
@@ -156,6 +167,16 @@ class FrontendBrowserIT {
         // Every trace id shown links to the trace viewer: the latest exchange's and each output row's.
         assertTrue(browser.find("latest-trace-link").getAttribute("href").endsWith("/zipkin/traces/" + traceId));
         assertEquals(8, browser.all("#output li a.trace").size(), "each output row links its trace");
+        for (WebElement when : browser.all("#output li time.when")) {
+            assertTrue(when.getText().matches(SHOWN_TIME), "each row says when: " + when.getText());
+        }
+        // The oldest row, the Broker test, opened in full again.
+        List<WebElement> rows = browser.all("#output li");
+        browser.press(rows.get(rows.size() - 1)
+                .findElement(By.cssSelector("input[type=submit]"))
+                .getAttribute("id"));
+        assertLatest("Broker", "200", "\"message\": \"Hit the broker\"");
+        assertEquals(8, browser.all("#output li").size(), "reopening sends nothing");
         browser.screenshot("03-console-after-every-test");
     }
 
@@ -232,10 +253,60 @@ class FrontendBrowserIT {
         assertEquals(3, browser.all("#entries tbody tr").size());
         assertEquals("entry 1", browser.all("#entries tbody td.data").get(2).getText(), "oldest last");
         assertFalse(browser.all("#newer").isEmpty());
+        assertEquals("name=" + name + "&page=2", query(), "only the parameters that have a value");
+        assertEquals(
+                "2",
+                browser.driver()
+                        .findElement(By.cssSelector(".pages [aria-current=page]"))
+                        .getText());
+        browser.driver().findElement(By.cssSelector(".pages a.page-link")).click();
+        browser.await(10, driver -> browser.text("summary").contains("page 1 of 2"));
+
+        browser.go("logs.xhtml?name=" + name + "&page=999");
+        assertTrue(browser.text("summary").startsWith("23 entries · page 2 of 2"), "past the end: the last page");
+        assertEquals("name=" + name + "&page=2", query());
+        pagedName = name;
     }
 
     @Test
     @Order(8)
+    void theLogBrowserFindsATextInNameOrDataAndShowsJsonDataIndented() throws Exception {
+        String tag = "needle-" + UUID.randomUUID().toString().substring(0, 8);
+        URI log = stack.server(Service.LOGGER).url().resolve("log");
+        String data = "{\\\"k\\\":\\\"" + tag + "\\\",\\\"n\\\":1}";
+        assertEquals(
+                202,
+                Http.postJson(log, "{\"name\":\"search-test\",\"data\":\"" + data + "\"}")
+                        .statusCode());
+        assertEquals(
+                202,
+                Http.postJson(log, "{\"name\":\"named-" + tag + "\",\"data\":\"plain\"}")
+                        .statusCode());
+        browser.go("logs.xhtml");
+        browser.fill("filters:q", tag);
+        browser.press("filters:apply");
+        assertEquals("q=" + tag, query(), "no empty parameters in the address");
+        browser.await(15, driver -> {
+            if (browser.all("#entries tbody tr").size() == 2) {
+                return true;
+            }
+            driver.navigate().refresh();
+            return null;
+        });
+        assertTrue(browser.text("summary").startsWith("2 entries · page 1 of 1 · newest first · times in UTC"));
+        for (WebElement time : browser.all("#entries tbody td.time")) {
+            assertTrue(time.getText().matches(SHOWN_TIME), time.getText());
+        }
+        browser.driver().findElement(By.linkText("search-test")).click();
+        browser.await(10, driver -> !browser.all("#entry-data").isEmpty());
+        assertTrue(query().startsWith("q=" + tag + "&id="), query());
+        assertEquals("{\n    \"k\": \"" + tag + "\",\n    \"n\": 1\n}", browser.text("entry-data"), "indented JSON");
+        assertTrue(browser.text("entry-created").matches(SHOWN_TIME), browser.text("entry-created"));
+        browser.screenshot("05b-logs-search-entry");
+    }
+
+    @Test
+    @Order(9)
     void theLogFiltersRefuseBadInputWithAMessage() throws Exception {
         browser.go("logs.xhtml?from=yesterday&page=0");
         String messages = browser.text("param-messages");
@@ -252,64 +323,173 @@ class FrontendBrowserIT {
     }
 
     @Test
-    @Order(9)
-    void theMailComposerChecksEveryFieldThenSendsAMailThatArrives() throws Exception {
+    @Order(10)
+    void theMailComposerChecksEveryFieldThenSendsAMailThatArrivesAndFollowsItsDelivery() throws Exception {
         SmtpBacking smtp = stack.backing(SmtpBacking.class).orElseThrow();
         int before = smtp.received().size();
         browser.go("mail.xhtml");
+        assertFalse(browser.displayed("mail:first-name"), "the default template has no fields of its own");
+        new Select(browser.find("mail:template")).selectByValue("welcome");
+        assertTrue(browser.displayed("mail:first-name"), "the welcome template's first name");
+        new Select(browser.find("mail:template")).selectByValue("default");
         browser.press("mail:send");
         assertEquals("Enter the recipient's address", browser.text("mail:to-message"));
         assertEquals("Enter a subject", browser.text("mail:subject-message"));
         assertEquals("Enter a message", browser.text("mail:message-message"));
         browser.fill("mail:to", "not-an-address");
+        browser.fill("mail:from", "not-one-either");
         browser.fill("mail:subject", "Hello from the browser");
         browser.fill("mail:message", "Sent by the front end's mail composer.");
         browser.press("mail:send");
         assertEquals("Not an email address", browser.text("mail:to-message"));
+        assertEquals("Not an email address", browser.text("mail:from-message"));
         assertEquals("true", browser.find("mail:to").getAttribute("aria-invalid"), "screen readers hear it");
         assertEquals("false", browser.find("mail:subject").getAttribute("aria-invalid"));
+        assertEquals("Hello from the browser", browser.find("mail:subject").getAttribute("value"), "input kept");
         browser.screenshot("07-mail-invalid");
         assertEquals(before, smtp.received().size(), "nothing sent");
 
         browser.fill("mail:to", "ann@example.com");
+        browser.fill("mail:from", "console@example.com");
         browser.press("mail:send");
-        assertTrue(browser.text("messages").contains("Mail to ann@example.com accepted."), browser.text("messages"));
+        assertEquals("Mail to ann@example.com accepted.", browser.text("accepted"));
         assertEquals("202", browser.text("result-status"));
+        assertTrue(query().startsWith("mail="), "the mail's own address: " + query());
+        mailPage = "mail.xhtml?" + query();
+        assertEquals("", browser.find("mail:to").getAttribute("value"), "the form is empty again");
+        assertEquals("", browser.find("mail:subject").getAttribute("value"));
         MimeMessage mail = awaitMailTo(smtp, before, "ann@example.com");
         assertEquals("Hello from the browser", mail.getSubject());
+        assertTrue(mail.getFrom()[0].toString().contains("console@example.com"), mail.getFrom()[0].toString());
+        // The page looks again by itself until the delivery is final; nobody presses anything.
+        browser.await(15, driver -> "sent".equals(browser.textOrNull("delivery-state")));
+        assertEquals(0, browser.all("meta[http-equiv='refresh']").size(), "no more checking once sent");
+        browser.driver().navigate().refresh();
+        assertEquals(before + 1, smtp.received().size(), "a reload does not send it again");
         browser.screenshot("08-mail-sent");
     }
 
     @Test
-    @Order(10)
-    void anAdminCreatesAndDeactivatesAUser() throws Exception {
+    @Order(11)
+    void anAdminCreatesChangesResetsDeactivatesReactivatesAndDeletesAUser() throws Exception {
         String email = "ui-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
         browser.go("users.xhtml");
-        int usersBefore = browser.all("#users tr.user").size();
+        assertEquals("At least 12 characters.", browser.text("create:password-rule"), "the rule before the first try");
         browser.fill("create:email", "nobody");
         browser.press("create:go");
         assertEquals("Not an email address", browser.text("create:email-message"));
         assertEquals("Enter a password", browser.text("create:password-message"));
-        browser.go("users.xhtml");
-        assertEquals(usersBefore, browser.all("#users tr.user").size(), "nobody was created");
 
+        browser.fill("create:email", email);
+        browser.fill("create:password", "too-short");
+        browser.fill("create:first-name", "Ui");
+        browser.fill("create:last-name", "Tester");
+        browser.press("create:go");
+        assertEquals("At least 12 characters are needed", browser.text("create:password-message"), "auth's rule");
+        assertEquals(email, browser.find("create:email").getAttribute("value"), "what was typed is kept");
+        assertEquals("", browser.find("create:password").getAttribute("value"), "but not the password");
+        browser.go("users.xhtml?q=" + email);
+        assertEquals(0, browser.all("#users tr.user").size(), "nobody was created");
+
+        browser.go("users.xhtml");
         browser.fill("create:email", email);
         browser.fill("create:password", "a-long-enough-password");
         browser.fill("create:first-name", "Ui");
         browser.fill("create:last-name", "Tester");
         browser.press("create:go");
         assertTrue(browser.text("messages").contains("User " + email + " created."), browser.text("messages"));
-        WebElement row = userRow(email);
-        assertEquals("yes", row.findElement(By.cssSelector(".active")).getText());
 
-        browser.press(row.findElement(By.cssSelector("input[type=submit]")).getAttribute("id"));
+        browser.go("users.xhtml?q=" + email.toUpperCase(java.util.Locale.ROOT));
+        assertEquals(1, browser.all("#users tr.user").size(), "found by address, any case");
+        assertEquals("User", cell(email, "role"));
+        assertEquals("active", cell(email, "active"));
+
+        pressInRow(email, "edit");
+        browser.fill("edit:last-name", "Renamed");
+        browser.find("edit:admin").click();
+        browser.press("edit:save");
+        assertTrue(browser.text("messages").contains("User " + email + " changed."), browser.text("messages"));
+        assertTrue(
+                userRow(email).getText().contains("Ui Renamed"), userRow(email).getText());
+        assertEquals("Administrator", cell(email, "role"));
+
+        pressInRow(email, "edit");
+        browser.fill("edit-password:new-password", "short");
+        browser.press("edit-password:set");
+        assertEquals("At least 12 characters are needed", browser.text("edit-password:new-password-message"));
+        browser.fill("edit-password:new-password", "a brand new password");
+        browser.press("edit-password:set");
+        assertTrue(browser.text("messages").contains("New password set for " + email), browser.text("messages"));
+        assertEquals(200, signInAtTheBroker(email, "a brand new password"), "the new password works");
+        assertEquals(401, signInAtTheBroker(email, "a-long-enough-password"), "the old one does not");
+        browser.press("edit:cancel");
+
+        pressInRow(email, "deactivate");
+        assertEquals(
+                "Deactivate " + email + "?",
+                userRow(email).findElement(By.cssSelector(".confirm")).getText());
+        assertEquals("active", cell(email, "active"), "nothing happens before the confirmation");
+        pressInRow(email, "cancel");
+        assertEquals("active", cell(email, "active"));
+        pressInRow(email, "deactivate");
+        pressInRow(email, "confirm");
         assertTrue(browser.text("messages").contains("User " + email + " deactivated."), browser.text("messages"));
-        assertEquals("no", userRow(email).findElement(By.cssSelector(".active")).getText());
+        assertEquals("deactivated", cell(email, "active"));
+        assertEquals(401, signInAtTheBroker(email, "a brand new password"));
+        pressInRow(email, "reactivate");
+        assertEquals("active", cell(email, "active"));
+        assertEquals(200, signInAtTheBroker(email, "a brand new password"));
         browser.screenshot("09-users");
+
+        pressInRow(email, "delete");
+        assertEquals(
+                "Delete " + email + "?",
+                userRow(email).findElement(By.cssSelector(".confirm")).getText());
+        pressInRow(email, "confirm");
+        assertTrue(browser.text("messages").contains("User " + email + " deleted."), browser.text("messages"));
+        assertEquals(0, browser.all("#users tr.user").size());
     }
 
     @Test
-    @Order(11)
+    @Order(12)
+    void anAdminCannotRemoveThemselvesAndUsersArePagedAndFound() throws Exception {
+        browser.go("users.xhtml?q=" + LocalStack.ADMIN_EMAIL);
+        WebElement own = userRow(LocalStack.ADMIN_EMAIL);
+        assertTrue(own.getText().contains("you"), own.getText());
+        assertEquals(
+                0,
+                own.findElements(By.cssSelector("[id$=':deactivate'], [id$=':delete']"))
+                        .size(),
+                "no self-removal");
+        pressInRow(LocalStack.ADMIN_EMAIL, "edit");
+        assertTrue(browser.all("[id='edit:admin'], [id='edit:active']").isEmpty(), "nor self-demotion");
+        browser.press("edit:cancel");
+
+        String tag = "pg" + UUID.randomUUID().toString().substring(0, 6);
+        String token = adminTokenFromTheBroker();
+        for (int i = 1; i <= 21; i++) {
+            String user = "{\"email\":\"" + tag + "-" + i + "@example.com\",\"first_name\":\"P\",\"last_name\":\"G\","
+                    + "\"password\":\"a-long-enough-password\"}";
+            HttpResponse<String> created = Http.send(
+                    HttpRequest.newBuilder(stack.server(Service.BROKER).url().resolve("api/users"))
+                            .header("Authorization", "Bearer " + token)
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(user)));
+            assertEquals(201, created.statusCode(), created.body());
+        }
+        browser.go("users.xhtml?q=" + tag);
+        assertTrue(browser.text("summary").startsWith("21 users found · page 1 of 2"), browser.text("summary"));
+        assertEquals(20, browser.all("#users tr.user").size());
+        browser.find("older").click();
+        browser.await(10, driver -> browser.text("summary").contains("page 2 of 2"));
+        assertEquals(1, browser.all("#users tr.user").size());
+        assertEquals("q=" + tag + "&page=2", query());
+        browser.go("users.xhtml?q=" + tag + "&page=50");
+        assertEquals("q=" + tag + "&page=2", query(), "past the end: the last page");
+    }
+
+    @Test
+    @Order(13)
     void pagesCarryTheSecurityHeadersAndLoadNothingFromElsewhere() {
         HttpResponse<String> page =
                 Http.get(stack.server(Service.FRONTEND).url().resolve("signin.xhtml"));
@@ -324,7 +504,8 @@ class FrontendBrowserIT {
                 .orElse("no session cookie");
         assertTrue(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"), cookie);
         assertFalse(page.body().contains("<script>") || page.body().contains(" onclick="), "no inline script");
-        for (String page2 : List.of("index.xhtml", "logs.xhtml", "mail.xhtml", "status.xhtml?live=false")) {
+        for (String page2 : List.of(
+                "index.xhtml", "logs.xhtml", "mail.xhtml", "status.xhtml?live=false", "users.xhtml", "no/such/page")) {
             browser.go(page2);
             for (WebElement element : browser.all("script[src], link[href], img[src]")) {
                 String address = element.getAttribute("src") == null
@@ -337,7 +518,7 @@ class FrontendBrowserIT {
     }
 
     @Test
-    @Order(12)
+    @Order(14)
     void aFormPostedWithAForgedViewStateChangesNothing() {
         SmtpBacking smtp = stack.backing(SmtpBacking.class).orElseThrow();
         int before = smtp.received().size();
@@ -357,31 +538,75 @@ class FrontendBrowserIT {
     }
 
     @Test
-    @Order(13)
-    void thePagesFitAPhonesWidth() throws Exception {
-        browser.resize(390, 844);
+    @Order(15)
+    void everyPageAtADesktopsAndAPhonesWidthFitsPassesTheAccessibilityAuditAndIsPhotographed() throws Exception {
+        Map<String, String> pages = new LinkedHashMap<>();
+        pages.put("console", "index.xhtml");
+        pages.put("logs", "logs.xhtml?name=" + pagedName);
+        pages.put("logs-entry", null); // the first entry of the list above, opened
+        pages.put("mail", "mail.xhtml");
+        pages.put("mail-sent", mailPage);
+        pages.put("status", "status.xhtml?live=false");
+        pages.put("users", "users.xhtml");
+        pages.put("users-edit", null); // the first user's edit form
+        pages.put("not-found", "no/such/page");
+        pages.put("expired-form", "expired.xhtml");
+        List<String> problems = new ArrayList<>();
         try {
-            for (String page : List.of("index.xhtml", "logs.xhtml", "mail.xhtml", "status.xhtml?live=false")) {
-                browser.go(page);
-                assertTrue(browser.fitsTheWidth(), page + " scrolls sideways on a phone");
+            for (int[] size : List.of(new int[] {1366, 900}, new int[] {390, 844})) {
+                browser.resize(size[0], size[1]);
+                for (Map.Entry<String, String> page : pages.entrySet()) {
+                    if ("logs-entry".equals(page.getKey())) {
+                        browser.all("#entries tbody td.name a").get(0).click();
+                        browser.await(10, driver -> !browser.all("#entry-data").isEmpty());
+                    } else if ("users-edit".equals(page.getKey())) {
+                        browser.press(browser.all("#users tr.user [id$=':edit']")
+                                .get(0)
+                                .getAttribute("id"));
+                    } else {
+                        browser.go(page.getValue());
+                    }
+                    String where = page.getKey() + " at " + size[0] + " px";
+                    if (!browser.fitsTheWidth()) {
+                        problems.add(where + ": scrolls sideways");
+                    }
+                    browser.accessibilityViolations().forEach(violation -> problems.add(where + ": " + violation));
+                    if ("status".equals(page.getKey())) {
+                        browser.wordsBrokenIn(".service dd")
+                                .forEach(word -> problems.add(where + ": '" + word + "' broken inside"));
+                    }
+                    browser.screenshot("page-" + page.getKey() + "-" + size[0]);
+                }
+                browser.driver().manage().deleteCookieNamed("JMSESSIONID");
+                browser.go("signin.xhtml");
+                browser.accessibilityViolations().forEach(v -> problems.add("sign-in at " + size[0] + " px: " + v));
+                if (!browser.fitsTheWidth()) {
+                    problems.add("sign-in at " + size[0] + " px: scrolls sideways");
+                }
+                browser.screenshot("page-signin-" + size[0]);
+                signIn();
             }
-            browser.go("index.xhtml");
-            browser.screenshot("10-console-phone");
         } finally {
             browser.resize(1280, 900);
         }
+        assertEquals(List.of(), problems);
     }
 
     @Test
-    @Order(14)
+    @Order(16)
     void aSessionThatEndedReturnsToSignInWithAMessageAndSignOutEndsIt() throws Exception {
         Cookie session = browser.driver().manage().getCookieNamed("JMSESSIONID");
         browser.driver().manage().deleteCookieNamed("JMSESSIONID");
         browser.driver().manage().addCookie(new Cookie("JMSESSIONID", "0000gone:nothing", "/"));
-        browser.go("logs.xhtml");
+        browser.go("logs.xhtml?level=ERROR");
         assertEquals("/signin.xhtml", browser.path());
         assertEquals("Your session has expired. Please sign in again.", browser.text("notice"));
         browser.screenshot("11-session-expired");
+        browser.fill("signin:email", LocalStack.ADMIN_EMAIL);
+        browser.fill("signin:password", stack.secrets().adminPassword());
+        browser.press("signin:go");
+        assertEquals("/logs.xhtml", browser.path(), "back to the page asked for");
+        assertEquals("level=ERROR", query(), "with its query");
 
         browser.driver().manage().deleteCookieNamed("JMSESSIONID");
         browser.driver().manage().addCookie(session);
@@ -391,11 +616,30 @@ class FrontendBrowserIT {
         assertEquals("You are signed out.", browser.text("notice"));
         browser.go("index.xhtml");
         assertEquals("/signin.xhtml", browser.path());
+        // Only a page of this application is returned to: never another site.
+        for (String elsewhere : List.of("//evil.example/x", "/\\evil.example", "https://evil.example/")) {
+            browser.go("signin.xhtml?next="
+                    + java.net.URLEncoder.encode(elsewhere, java.nio.charset.StandardCharsets.UTF_8));
+            browser.fill("signin:email", LocalStack.ADMIN_EMAIL);
+            browser.fill("signin:password", stack.secrets().adminPassword());
+            browser.press("signin:go");
+            assertEquals(
+                    stack.server(Service.FRONTEND).url().getAuthority(),
+                    URI.create(browser.driver().getCurrentUrl()).getAuthority(),
+                    elsewhere);
+            assertEquals("/index.xhtml", browser.path(), elsewhere);
+            browser.driver().manage().deleteCookieNamed("JMSESSIONID");
+        }
         signIn();
+        browser.go("no/such/page");
+        assertEquals("Not found", browser.driver().findElement(By.tagName("h1")).getText());
+        assertEquals(
+                1, browser.all("nav[aria-label=Main] a[href$='/logs.xhtml']").size(), "the usual navigation");
+        assertTrue(browser.text("signout").contains(LocalStack.ADMIN_EMAIL), "and who is signed in");
     }
 
     @Test
-    @Order(15)
+    @Order(17)
     void theSignInLimitCountsEachPersonNotTheFrontEnd() throws Exception {
         browser.forwardedFor("203.0.113.7"); // what the ingress says of the person at this browser
         for (int i = 0; i < SIGN_IN_LIMIT; i++) {
@@ -418,7 +662,7 @@ class FrontendBrowserIT {
     }
 
     @Test
-    @Order(16)
+    @Order(30)
     void theStatusPageMarksAStoppedServiceDownAndSaysSoWhenTheBrokerIsGone() throws Exception {
         browser.go("status.xhtml");
         for (Service service : Service.values()) {
@@ -473,6 +717,38 @@ class FrontendBrowserIT {
         assertEquals(title, browser.text("latest-title"));
         assertEquals(status, browser.text("latest-status"), browser.text("latest-received"));
         assertTrue(browser.text("latest-received").contains(received), browser.text("latest-received"));
+    }
+
+    /** The address's query, as the browser shows it. */
+    private static String query() {
+        return URI.create(browser.driver().getCurrentUrl()).getRawQuery();
+    }
+
+    private static String cell(String email, String css) {
+        return userRow(email).findElement(By.cssSelector("td." + css)).getText();
+    }
+
+    /** Presses the button of the user's row whose id ends with {@code :action}. */
+    private static void pressInRow(String email, String action) {
+        browser.press(userRow(email)
+                .findElement(By.cssSelector("[id$=':" + action + "']"))
+                .getAttribute("id"));
+    }
+
+    private static int signInAtTheBroker(String email, String password) {
+        return Http.postJson(
+                        stack.server(Service.BROKER).url().resolve("api/auth/token"),
+                        "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}")
+                .statusCode();
+    }
+
+    private static String adminTokenFromTheBroker() {
+        HttpResponse<String> answer = Http.postJson(
+                stack.server(Service.BROKER).url().resolve("api/auth/token"),
+                "{\"email\":\"" + LocalStack.ADMIN_EMAIL + "\",\"password\":\""
+                        + stack.secrets().adminPassword() + "\"}");
+        assertEquals(200, answer.statusCode(), answer.body());
+        return Http.object(answer).getString("access_token");
     }
 
     private static WebElement userRow(String email) {

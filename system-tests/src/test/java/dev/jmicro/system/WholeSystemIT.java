@@ -17,6 +17,7 @@ import jakarta.json.JsonString;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -79,6 +80,32 @@ class WholeSystemIT {
         assertEquals(service.serverName(), document.getJsonObject("info").getString("title"), "title");
         assertEquals(VERSION, document.getJsonObject("info").getString("version"), "version");
         assertTrue(document.getJsonObject("paths").containsKey("/info"), "the info endpoint is documented");
+        JsonObject bearer = document.getJsonObject("components")
+                .getJsonObject("securitySchemes")
+                .getJsonObject("bearer");
+        assertEquals("http", bearer.getString("type"), "a bearer scheme for /openapi/ui's Authorize");
+        assertEquals("bearer", bearer.getString("scheme"));
+        assertEquals("JWT", bearer.getString("bearerFormat"));
+        document.getJsonObject("paths")
+                .forEach((path, item) -> item.asJsonObject().forEach((method, operation) -> {
+                    if (operation instanceof JsonObject op && op.containsKey("responses")) {
+                        assertFalse(op.getJsonArray("tags").isEmpty(), method + " " + path + " belongs to a tag");
+                    }
+                }));
+        String locked = Map.of(Service.AUTH, "/users", Service.BROKER, "/api/users", Service.LOGGER, "/logs")
+                .get(service);
+        if (locked != null) {
+            JsonObject list =
+                    document.getJsonObject("paths").getJsonObject(locked).getJsonObject("get");
+            assertEquals(
+                    "bearer",
+                    list.getJsonArray("security")
+                            .getJsonObject(0)
+                            .keySet()
+                            .iterator()
+                            .next(),
+                    "GET " + locked + " needs a token, and says so");
+        }
 
         HttpResponse<String> ui = Http.get(url(service, "openapi/ui/"));
         assertEquals(200, ui.statusCode(), "OpenAPI UI");

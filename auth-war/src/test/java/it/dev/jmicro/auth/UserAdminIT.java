@@ -1,6 +1,7 @@
 package it.dev.jmicro.auth;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
@@ -19,6 +20,7 @@ import java.net.http.HttpResponse;
 import java.security.PrivateKey;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -274,5 +276,105 @@ class UserAdminIT {
                                 null,
                                 "{\"current_password\":\"x\",\"new_password\":\"yyyyyyyyyyyyyy\"}")
                         .statusCode());
+    }
+
+    @Test
+    void aSearchFindsUsersByAnyPartOfTheirAddressOrNameAndTakesItsTextLiterally() throws Exception {
+        String odd = "{\"email\":\"percent.sign@example.com\",\"first_name\":\"Ann\",\"last_name\":\"O'Brien_100%\","
+                + "\"password\":\"long enough pw\"}";
+        assertEquals(201, call("POST", "users", adminToken, odd).statusCode());
+        assertEquals(
+                201,
+                call("POST", "users", adminToken, newUserJson("obrien@example.com", "long enough pw"))
+                        .statusCode());
+
+        assertEquals(List.of("percent.sign@example.com"), emails("users?q=BRIEN_100%25"), "any case, % and _ literal");
+        assertEquals(List.of("percent.sign@example.com"), emails("users?q=%25"), "% is a character, not everything");
+        assertEquals(List.of("obrien@example.com"), emails("users?q=obrien%40"), "part of the address");
+        assertEquals(List.of(), emails("users?q=nobody-has-this"));
+        JsonObject page = Http.object(call("GET", "users?q=example.com&size=1", adminToken, null));
+        assertTrue(page.getJsonNumber("total").longValue() >= 2, "total counts every match, not the page");
+        assertEquals(
+                400, call("GET", "users?q=" + "x".repeat(255), adminToken, null).statusCode());
+    }
+
+    @Test
+    void anAdministratorSetsANewPasswordForAUserAndTheOldOneStopsWorking() throws Exception {
+        HttpResponse<String> created =
+                call("POST", "users", adminToken, newUserJson("forgot@example.com", "forgotten password"));
+        long id = Http.object(created).getJsonNumber("id").longValue();
+
+        HttpResponse<String> tooShort =
+                call("PUT", "users/" + id + "/password", adminToken, "{\"password\":\"short\"}");
+        assertEquals(400, tooShort.statusCode());
+        JsonObject error = Http.object(tooShort).getJsonArray("errors").getJsonObject(0);
+        assertEquals("password", error.getString("field"), "a form can show it beside its field");
+        assertEquals("at least 12 characters are needed", error.getString("message"));
+
+        HttpResponse<String> reset =
+                call("PUT", "users/" + id + "/password", adminToken, "{\"password\":\"a brand new password\"}");
+        assertEquals(200, reset.statusCode(), reset.body());
+        assertFalse(reset.body().contains("password"), "no password or hash in the answer: " + reset.body());
+        assertEquals(401, signInStatus("forgot@example.com", "forgotten password"));
+        assertEquals(202, signInStatus("forgot@example.com", "a brand new password"));
+        assertEquals(
+                404,
+                call("PUT", "users/999999/password", adminToken, "{\"password\":\"a brand new password\"}")
+                        .statusCode());
+
+        JsonObject policy = Http.object(call("GET", "users/password-policy", adminToken, null));
+        assertEquals(12, policy.getInt("min_length"));
+        assertEquals(200, policy.getInt("max_length"));
+    }
+
+    @Test
+    void theLastActiveAdministratorCannotBeDeactivatedDemotedOrDeleted() throws Exception {
+        String second = "{\"email\":\"second-admin@example.com\",\"first_name\":\"Sec\",\"last_name\":\"Ond\","
+                + "\"password\":\"long enough pw\",\"admin\":true}";
+        HttpResponse<String> created = call("POST", "users", adminToken, second);
+        long secondId = Http.object(created).getJsonNumber("id").longValue();
+        assertTrue(Http.object(created).getBoolean("admin"), "the role is part of the user");
+        String secondToken = token("second-admin@example.com", "long enough pw");
+        String firstId = SignedJWT.parse(adminToken).getJWTClaimsSet().getSubject();
+
+        // The second administrator deactivates the first: allowed, one active administrator is left.
+        assertEquals(
+                200,
+                call("POST", "users/" + firstId + "/deactivate", secondToken, null)
+                        .statusCode());
+        try {
+            // The first one's token still works until it expires; it must not remove the last active one.
+            HttpResponse<String> refused = call("POST", "users/" + secondId + "/deactivate", adminToken, null);
+            assertEquals(409, refused.statusCode(), refused.body());
+            assertEquals(
+                    "the last active administrator cannot be deactivated",
+                    Http.object(refused).getString("detail"));
+            String demoted = "{\"email\":\"second-admin@example.com\",\"first_name\":\"Sec\",\"last_name\":\"Ond\","
+                    + "\"active\":true,\"admin\":false}";
+            assertEquals(
+                    409, call("PUT", "users/" + secondId, adminToken, demoted).statusCode());
+            assertEquals(
+                    409, call("DELETE", "users/" + secondId, adminToken, null).statusCode());
+            assertTrue(Http.object(call("GET", "users/" + secondId, secondToken, null))
+                    .getBoolean("active"));
+        } finally {
+            String back = "{\"email\":\"" + LocalStack.ADMIN_EMAIL + "\",\"first_name\":\"Admin\",\"last_name\":\"\","
+                    + "\"active\":true,\"admin\":true}";
+            HttpResponse<String> restored = call("PUT", "users/" + firstId, secondToken, back);
+            assertEquals(200, restored.statusCode(), restored.body());
+        }
+        // With two active administrators again, either may remove the other.
+        assertEquals(204, call("DELETE", "users/" + secondId, adminToken, null).statusCode());
+    }
+
+    private static List<String> emails(String path) throws Exception {
+        return Http.object(call("GET", path, adminToken, null)).getJsonArray("items").stream()
+                .map(user -> user.asJsonObject().getString("email"))
+                .toList();
+    }
+
+    private static int signInStatus(String email, String password) {
+        return Http.postJson(url("authenticate"), "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}")
+                .statusCode();
     }
 }

@@ -233,6 +233,26 @@ class LoggerIT {
         assertEquals(List.of("early"), dataOf("logs?name=" + name + "&to=" + between));
     }
 
+    @Test
+    void aTextIsFoundAnywhereInTheNameOrTheDataAsTypedAndNeverAsAnOperator() {
+        String tag = unique("needle");
+        Http.postJson(url("logs"), entryJson("in-name-" + tag + "-x", "plain"));
+        Http.postJson(url("logs"), entryJson("other", "data holding " + tag + " and (.*) [a-z]+ $regex"));
+        Http.postJson(url("logs"), entryJson("other", "nothing of it"));
+
+        assertEquals(List.of("data holding " + tag + " and (.*) [a-z]+ $regex", "plain"), dataOf("logs?q=" + tag));
+        assertEquals(1, dataOf("logs?q=" + tag + "&name=other").size(), "with the other filters");
+        assertEquals(List.of(), dataOf("logs?q=" + tag.toUpperCase(java.util.Locale.ROOT)), "case counts");
+        // Regular-expression syntax is text: ".*" finds only entries that hold those two characters.
+        assertEquals(
+                List.of("data holding " + tag + " and (.*) [a-z]+ $regex"),
+                dataOf("logs?q=" + encode(tag + " and (.*) [a-z]+ $regex")));
+        assertEquals(List.of(), dataOf("logs?q=" + encode(tag + ".*")));
+        assertEquals(
+                400,
+                Http.getWithToken(url("logs?q=" + "x".repeat(201)), userToken).statusCode());
+    }
+
     private static List<String> dataOf(String query) {
         HttpResponse<String> answer = Http.getWithToken(url(query), userToken);
         assertEquals(200, answer.statusCode(), answer.body());

@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code POST /authenticate}, the original contract: 202 {@code {"error":false,"message":"Logged in user <email>",
@@ -24,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
  * or an inactive user alike.
  */
 @Path("authenticate")
+@Tag(name = "sign-in", description = "Checking passwords and issuing signed tokens")
 public class AuthenticateResource {
 
     @Inject

@@ -8,12 +8,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.ServiceUnavailableException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code GET /.well-known/jwks.json}: the public key tokens are verified with, for MicroProfile JWT's
  * {@code mp.jwt.verify.publickey.location} in the other services. Only the public half is ever shown.
  */
 @Path(".well-known/jwks.json")
+@Tag(name = "sign-in", description = "Checking passwords and issuing signed tokens")
 public class KeysResource {
 
     @Inject

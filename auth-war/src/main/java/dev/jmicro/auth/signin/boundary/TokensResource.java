@@ -19,9 +19,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code POST /tokens}: signs in and answers with a signed JWT (RS256) for the other services. */
 @Path("tokens")
+@Tag(name = "sign-in", description = "Checking passwords and issuing signed tokens")
 public class TokensResource {
 
     /** An OAuth-style token answer. */

@@ -14,10 +14,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code PUT /users/me/password}: a signed-in user changes their own password, giving the current one. */
 @Path("users/me/password")
 @RolesAllowed("user")
+@Tag(name = "users", description = "Administration of users (admin)")
+@SecurityRequirement(name = "bearer")
 public class PasswordResource {
 
     /** The current and the new password. */

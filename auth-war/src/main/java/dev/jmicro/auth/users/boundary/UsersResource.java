@@ -30,12 +30,20 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Administration of users: list, read, create, change, deactivate, delete. Only for the {@code admin} group. */
+/**
+ * Administration of users: list and search, read, create, change, deactivate, reset a password, delete. Only for the
+ * {@code admin} group. An administrator cannot deactivate, demote or delete themselves, and the last active
+ * administrator cannot be removed by anyone (both 409).
+ */
 @Path("users")
 @RolesAllowed("admin")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "users", description = "Administration of users (admin)")
+@SecurityRequirement(name = "bearer")
 public class UsersResource {
 
     /** A new user. */
@@ -43,8 +51,10 @@ public class UsersResource {
             @NotBlank @Size(max = 254) @Email String email,
             @JsonbProperty("first_name") @Size(max = 100) String firstName,
             @JsonbProperty("last_name") @Size(max = 100) String lastName,
-            @NotNull @Size(max = 200) String password,
+            @NotNull @Size(max = MAX_PASSWORD) String password,
             boolean admin) {}
+
+    static final int MAX_PASSWORD = 200;
 
     /** The changeable fields of a user; all are given. */
     public record UserChange(
@@ -57,6 +67,13 @@ public class UsersResource {
     /** One page of users. */
     public record UserPage(List<UserView> items, int page, int size, long total) {}
 
+    /** A new password an administrator sets for a user. */
+    public record PasswordReset(@NotNull @Size(max = MAX_PASSWORD) String password) {}
+
+    /** What a new password must be, for a form to say before the first try. */
+    public record PasswordPolicy(
+            @JsonbProperty("min_length") int minLength, @JsonbProperty("max_length") int maxLength) {}
+
     @Inject
     UserDirectory directory;
 
@@ -64,12 +81,20 @@ public class UsersResource {
     JsonWebToken caller;
 
     @GET
-    @Operation(summary = "Users, by id, one page at a time")
+    @Operation(summary = "Users, by id, one page at a time; q keeps those whose address or name contains it")
     public UserPage list(
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        UserDirectory.Page found = directory.page(page, size);
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(1_000_000) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size,
+            @QueryParam("q") @Size(max = 254) String search) {
+        UserDirectory.Page found = directory.page(page, size, search);
         return new UserPage(found.users().stream().map(UserView::of).toList(), page, size, found.total());
+    }
+
+    @GET
+    @Path("password-policy")
+    @Operation(summary = "What a new password must be")
+    public PasswordPolicy passwordPolicy() {
+        return new PasswordPolicy(directory.minPasswordLength(), MAX_PASSWORD);
     }
 
     @GET
@@ -108,6 +133,13 @@ public class UsersResource {
     public UserView deactivate(@PathParam("id") long id) {
         notMyself(id, "deactivate");
         return UserView.of(directory.deactivate(id));
+    }
+
+    @PUT
+    @Path("{id}/password")
+    @Operation(summary = "Set a new password for a user")
+    public UserView resetPassword(@PathParam("id") long id, @Valid @NotNull PasswordReset reset) {
+        return UserView.of(directory.resetPassword(id, reset.password()));
     }
 
     @DELETE

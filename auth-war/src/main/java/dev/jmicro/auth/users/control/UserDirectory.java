@@ -1,21 +1,26 @@
 package dev.jmicro.auth.users.control;
 
 import dev.jmicro.auth.users.entity.User;
+import dev.jmicro.support.problem.entity.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.Locale;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * What administrators do with users, and what users do with their own password. Every change is one transaction;
- * e-mail addresses stay unique whatever their case, and passwords obey the minimum length.
+ * e-mail addresses stay unique whatever their case, passwords obey the minimum length, and there is always at least
+ * one active administrator: deactivating, demoting or deleting the last one is refused.
  */
 @ApplicationScoped
 public class UserDirectory {
@@ -36,14 +41,24 @@ public class UserDirectory {
     @ConfigProperty(name = "auth.password.min-length")
     int minPasswordLength;
 
-    public Page page(int page, int size) {
-        List<User> users = entities.createQuery("select u from User u order by u.id", User.class)
-                .setFirstResult(page * size)
-                .setMaxResults(size)
-                .getResultList();
-        long total =
-                entities.createQuery("select count(u) from User u", Long.class).getSingleResult();
-        return new Page(users, total);
+    /**
+     * One page of users by id; {@code search}, when given, keeps those whose address or name contains it (any case).
+     * The text is matched literally: its {@code %} and {@code _} are escaped, not wildcards.
+     */
+    public Page page(int page, int size, String search) {
+        boolean all = search == null || search.isBlank();
+        String where = all
+                ? ""
+                : " where lower(u.email) like :text escape '!' or lower(u.firstName) like :text escape '!'"
+                        + " or lower(u.lastName) like :text escape '!'";
+        TypedQuery<User> users = entities.createQuery("select u from User u" + where + " order by u.id", User.class);
+        TypedQuery<Long> total = entities.createQuery("select count(u) from User u" + where, Long.class);
+        if (!all) {
+            String text = "%" + search.strip().toLowerCase(Locale.ROOT).replaceAll("[!%_]", "!$0") + "%";
+            users.setParameter("text", text);
+            total.setParameter("text", text);
+        }
+        return new Page(users.setFirstResult(page * size).setMaxResults(size).getResultList(), total.getSingleResult());
     }
 
     public User find(long id) {
@@ -64,6 +79,9 @@ public class UserDirectory {
     public User update(long id, String email, String firstName, String lastName, boolean active, boolean admin) {
         User user = find(id);
         requireFree(email, id);
+        if (!active || !admin) {
+            requireAnotherActiveAdmin(user, "deactivated or demoted");
+        }
         user.change(email, firstName, lastName, active, admin);
         return user;
     }
@@ -71,13 +89,29 @@ public class UserDirectory {
     @Transactional
     public User deactivate(long id) {
         User user = find(id);
+        requireAnotherActiveAdmin(user, "deactivated");
         user.deactivate();
         return user;
     }
 
     @Transactional
     public void delete(long id) {
-        entities.remove(find(id));
+        User user = find(id);
+        requireAnotherActiveAdmin(user, "deleted");
+        entities.remove(user);
+    }
+
+    /** An administrator sets a new password for a user (who forgot theirs); the old one stops working at once. */
+    @Transactional
+    public User resetPassword(long id, String password) {
+        User user = find(id);
+        user.changePasswordHash(hasher.hash(checked(password)));
+        return user;
+    }
+
+    /** The rule every new password must pass, for forms to show before the first try. */
+    public int minPasswordLength() {
+        return minPasswordLength;
     }
 
     /** A user changes their own password, knowing the current one. */
@@ -92,9 +126,27 @@ public class UserDirectory {
 
     private String checked(String password) {
         if (password.length() < minPasswordLength) {
-            throw new BadRequestException("password: at least " + minPasswordLength + " characters are needed");
+            String rule = "at least " + minPasswordLength + " characters are needed";
+            throw new BadRequestException(Problem.invalid("password", rule).toResponse());
         }
         return password;
+    }
+
+    /**
+     * Refuses the change when {@code user} is the last active administrator. The active administrators' rows are
+     * locked first, so two administrators removing each other at the same moment cannot both succeed.
+     */
+    private void requireAnotherActiveAdmin(User user, String what) {
+        if (!user.active() || !user.admin()) {
+            return;
+        }
+        List<User> admins = entities.createQuery(
+                        "select u from User u where u.active = true and u.admin = true", User.class)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
+        if (admins.stream().noneMatch(other -> !other.id().equals(user.id()))) {
+            throw new ClientErrorException("the last active administrator cannot be " + what, Response.Status.CONFLICT);
+        }
     }
 
     private void requireFree(String email, Long exceptId) {

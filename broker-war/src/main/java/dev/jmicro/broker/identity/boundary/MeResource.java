@@ -9,6 +9,8 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code GET /api/me}: the signed-in user as the bearer token from the auth service describes them. The broker
@@ -16,6 +18,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  */
 @Path("api/me")
 @RolesAllowed("user")
+@Tag(name = "me", description = "Who the token belongs to")
+@SecurityRequirement(name = "bearer")
 public class MeResource {
 
     /** What the token says. */

@@ -26,6 +26,8 @@ import org.apache.qpid.protonj2.client.exceptions.ClientException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code /api/logs}: write an entry (over the configured transport), query entries and read one (the logger's reads,
@@ -35,6 +37,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Path("api/logs")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({"user", "admin"})
+@Tag(name = "logs", description = "Log entries: written over AMQP or gRPC, read with paging and filters")
+@SecurityRequirement(name = "bearer")
 public class LogsResource {
 
     /** What a write answers: the key it was stored under (the client's, or a new one) and the way it went. */
@@ -70,15 +74,18 @@ public class LogsResource {
     }
 
     @GET
-    @Operation(summary = "Entries, newest first, with filters and paging (the logger's parameters)")
+    @Operation(
+            summary = "Entries, newest first, with filters and paging (the logger's parameters); q finds a text in"
+                    + " the name or the data")
     public Response search(
+            @QueryParam("q") String text,
             @QueryParam("name") String name,
             @QueryParam("level") String level,
             @QueryParam("from") String from,
             @QueryParam("to") String to,
             @QueryParam("page") String page,
             @QueryParam("size") String size) {
-        return logger.search(name, level, from, to, page, size);
+        return logger.search(text, name, level, from, to, page, size);
     }
 
     @GET

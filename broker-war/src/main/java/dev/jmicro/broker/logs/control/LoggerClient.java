@@ -26,6 +26,7 @@ public interface LoggerClient {
 
     @GET
     Response search(
+            @QueryParam("q") String text,
             @QueryParam("name") String name,
             @QueryParam("level") String level,
             @QueryParam("from") String from,

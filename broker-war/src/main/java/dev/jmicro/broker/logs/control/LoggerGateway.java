@@ -27,8 +27,8 @@ public class LoggerGateway {
 
     @Retry(maxRetries = 1, delay = 50, jitter = 25)
     @Fallback(DependencyDown.class)
-    public Response search(String name, String level, String from, String to, String page, String size) {
-        return Relay.of(logger.search(name, level, from, to, page, size));
+    public Response search(String text, String name, String level, String from, String to, String page, String size) {
+        return Relay.of(logger.search(text, name, level, from, to, page, size));
     }
 
     @Retry(maxRetries = 1, delay = 50, jitter = 25)

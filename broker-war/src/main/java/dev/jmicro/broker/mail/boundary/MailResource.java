@@ -19,6 +19,8 @@ import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code POST /api/mails}: send a mail through the mail service, which answers once the mail is queued, with the
@@ -27,6 +29,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @ApplicationScoped
 @Path("api/mails")
 @RolesAllowed({"user", "admin"})
+@Tag(name = "mail", description = "Templated mail through the outbox")
+@SecurityRequirement(name = "bearer")
 public class MailResource {
 
     @Inject

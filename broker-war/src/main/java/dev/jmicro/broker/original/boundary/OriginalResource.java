@@ -32,6 +32,7 @@ import org.apache.qpid.protonj2.client.exceptions.ClientException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The original broker's endpoints, kept for existing clients: {@code POST /}, {@code POST /handle} with the actions
@@ -44,6 +45,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Path("")
 @OriginalContract
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "original", description = "The original system's contract: /handle and its envelope")
 public class OriginalResource {
 
     /** The answer to every log write, {@code Envelope.ok("logged")}, written out once rather than per request. */

@@ -14,10 +14,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code POST /api/auth/token}: sign in and get the auth service's signed token (RS256) for every other call. */
 @ApplicationScoped
 @Path("api/auth/token")
+@Tag(name = "sign-in", description = "A signed token for an email address and password")
 public class TokenResource {
 
     @Inject

@@ -40,7 +40,11 @@ public interface AuthClient {
 
     @GET
     @Path("users")
-    Response users(@QueryParam("page") Integer page, @QueryParam("size") Integer size);
+    Response users(@QueryParam("page") Integer page, @QueryParam("size") Integer size, @QueryParam("q") String search);
+
+    @GET
+    @Path("users/password-policy")
+    Response passwordPolicy();
 
     @GET
     @Path("users/{id}")
@@ -57,6 +61,10 @@ public interface AuthClient {
     @POST
     @Path("users/{id}/deactivate")
     Response deactivateUser(@PathParam("id") long id);
+
+    @PUT
+    @Path("users/{id}/password")
+    Response resetPassword(@PathParam("id") long id, JsonObject reset);
 
     @DELETE
     @Path("users/{id}")

@@ -44,8 +44,14 @@ public class AuthGateway {
 
     @Retry(maxRetries = 1, delay = 50, jitter = 25)
     @Fallback(DependencyDown.class)
-    public Response users(Integer page, Integer size) {
-        return Relay.of(auth.users(page, size));
+    public Response users(Integer page, Integer size, String search) {
+        return Relay.of(auth.users(page, size, search));
+    }
+
+    @Retry(maxRetries = 1, delay = 50, jitter = 25)
+    @Fallback(DependencyDown.class)
+    public Response passwordPolicy() {
+        return Relay.of(auth.passwordPolicy());
     }
 
     @Retry(maxRetries = 1, delay = 50, jitter = 25)
@@ -68,6 +74,12 @@ public class AuthGateway {
     @Fallback(DependencyDown.class)
     public Response deactivateUser(long id) {
         return Relay.of(auth.deactivateUser(id));
+    }
+
+    @Timeout(2000) // hashes the new password
+    @Fallback(DependencyDown.class)
+    public Response resetPassword(long id, JsonObject reset) {
+        return Relay.of(auth.resetPassword(id, reset));
     }
 
     @Fallback(DependencyDown.class)

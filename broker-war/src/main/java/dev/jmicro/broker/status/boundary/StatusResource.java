@@ -11,11 +11,15 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code GET /api/status}: every service's readiness and version, for the front end and operators. */
 @ApplicationScoped
 @Path("api/status")
 @RolesAllowed({"user", "admin"})
+@Tag(name = "status", description = "Every service's readiness")
+@SecurityRequirement(name = "bearer")
 public class StatusResource {
 
     /** UP when every service is; DEGRADED otherwise. */

@@ -18,6 +18,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code /api/users}: the auth service's user administration (admin only), and a user's own password change. The
@@ -27,15 +29,25 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Path("api/users")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("admin")
+@Tag(name = "users", description = "Administration of users (admin) and one's own password")
+@SecurityRequirement(name = "bearer")
 public class UsersResource {
 
     @Inject
     AuthGateway auth;
 
     @GET
-    @Operation(summary = "Users, one page at a time (admin)")
-    public Response list(@QueryParam("page") Integer page, @QueryParam("size") Integer size) {
-        return auth.users(page, size);
+    @Operation(summary = "Users, one page at a time; q keeps those whose address or name contains it (admin)")
+    public Response list(
+            @QueryParam("page") Integer page, @QueryParam("size") Integer size, @QueryParam("q") String search) {
+        return auth.users(page, size, search);
+    }
+
+    @GET
+    @Path("password-policy")
+    @Operation(summary = "What a new password must be (admin)")
+    public Response passwordPolicy() {
+        return auth.passwordPolicy();
     }
 
     @GET
@@ -65,6 +77,14 @@ public class UsersResource {
     @Operation(summary = "Deactivate a user: no more sign-ins (admin)")
     public Response deactivate(@PathParam("id") long id) {
         return auth.deactivateUser(id);
+    }
+
+    @PUT
+    @Path("{id}/password")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Set a new password for a user (admin)")
+    public Response resetPassword(@PathParam("id") long id, @NotNull JsonObject reset) {
+        return auth.resetPassword(id, reset);
     }
 
     @DELETE

@@ -1,6 +1,7 @@
 package dev.jmicro.frontend.broker.entity;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -13,6 +14,7 @@ import java.io.Serializable;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -56,10 +58,19 @@ public record Exchange(
 
     /** The answer as a JSON object, when it is one. */
     public Optional<JsonObject> json() {
-        if (received == null || received.isBlank()) {
+        return object(received);
+    }
+
+    /** What was sent, as a JSON object, when it was one. */
+    public Optional<JsonObject> sentJson() {
+        return object(sent);
+    }
+
+    private static Optional<JsonObject> object(String text) {
+        if (text == null || text.isBlank()) {
             return Optional.empty();
         }
-        try (JsonReader reader = Json.createReader(new StringReader(received))) {
+        try (JsonReader reader = Json.createReader(new StringReader(text))) {
             JsonValue value = reader.readValue();
             return value instanceof JsonObject object ? Optional.of(object) : Optional.empty();
         } catch (JsonException e) {
@@ -77,6 +88,23 @@ public record Exchange(
         }
         return json().map(body -> body.getString("detail", body.getString("message", null)))
                 .orElse("the broker answered " + status);
+    }
+
+    /**
+     * The problem's {@code errors}, field by field ({@code {"field": "password", "message": "…"}}), for a form to
+     * show each beside its field; empty when the answer names no field.
+     */
+    public Map<String, String> fieldErrors() {
+        Map<String, String> errors = new LinkedHashMap<>();
+        json().map(body -> body.get("errors"))
+                .filter(JsonArray.class::isInstance)
+                .map(JsonArray.class::cast)
+                .ifPresent(list -> list.stream()
+                        .filter(JsonObject.class::isInstance)
+                        .map(JsonObject.class::cast)
+                        .forEach(error ->
+                                errors.putIfAbsent(error.getString("field", ""), error.getString("message", ""))));
+        return errors;
     }
 
     /** JSON indented for reading; anything else as it is. */

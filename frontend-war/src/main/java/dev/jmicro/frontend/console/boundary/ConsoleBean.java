@@ -46,6 +46,7 @@ public class ConsoleBean implements Serializable {
             {"action":"encrypt","encrypt":{"plaintext":"Some secret text","associated_data":"console"}}""";
     private String decryptJson = decryptOf("press Test Encrypt first: its ciphertext lands here");
     private final List<Exchange> output = new ArrayList<>();
+    private Exchange shown;
 
     @PostConstruct
     void prefill() {
@@ -101,10 +102,12 @@ public class ConsoleBean implements Serializable {
 
     public void clear() {
         output.clear();
+        shown = null;
     }
 
     private void record(Exchange exchange) {
         output.add(0, exchange);
+        shown = null;
         if (output.size() > KEPT) {
             output.remove(KEPT);
         }
@@ -114,8 +117,16 @@ public class ConsoleBean implements Serializable {
         return output;
     }
 
-    /** The latest exchange, shown in full beside the buttons. */
+    /** Shows an earlier exchange of the output in full again, as it was ({@code index} 0 is the newest). */
+    public void reopen(int index) {
+        shown = index >= 0 && index < output.size() ? output.get(index) : null;
+    }
+
+    /** The exchange shown in full beside the buttons: the one reopened, else the latest. */
     public Exchange getLatest() {
+        if (shown != null) {
+            return shown;
+        }
         return output.isEmpty() ? null : output.get(0);
     }
 

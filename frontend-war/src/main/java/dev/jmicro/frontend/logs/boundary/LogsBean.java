@@ -4,7 +4,9 @@ import dev.jmicro.frontend.broker.control.BrokerCalls;
 import dev.jmicro.frontend.broker.control.Query;
 import dev.jmicro.frontend.broker.entity.Exchange;
 import dev.jmicro.frontend.web.boundary.Messages;
+import dev.jmicro.frontend.web.entity.Pager;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -13,26 +15,32 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.regex.Matcher;
 
 /**
- * The log browser: newest first, a page at a time, filtered by name, level and a time range (UTC), one entry in full
- * on request. Everything is in the address ({@code f:viewParam}), so a view can be bookmarked and reloaded, and the
- * filter form posts and then redirects to it. {@code live} reloads the page every few seconds until paused.
+ * The log browser: newest first, a page at a time, found by a text anywhere in the name or data, filtered by name,
+ * level and a time range (UTC), one entry in full on request. Everything is in the address ({@code f:viewParam}), so a
+ * view can be bookmarked and reloaded; the filter form posts and then redirects to it. Addresses carry only the
+ * parameters that have a value. A page past the end redirects to the last one. {@code live} reloads the page every
+ * few seconds until paused.
  */
 @Named
 @RequestScoped
 public class LogsBean {
 
     public static final int PAGE_SIZE = 20;
-    private static final java.util.regex.Pattern TIMESTAMP =
-            java.util.regex.Pattern.compile("(\\d{4}-\\d\\d-\\d\\d)T(\\d\\d:\\d\\d:\\d\\d).*");
+    private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
 
     @Inject
     BrokerCalls broker;
+
+    @Size(max = 200, message = "At most 200 characters")
+    private String text;
 
     @Size(max = 200, message = "At most 200 characters")
     private String name;
@@ -53,11 +61,14 @@ public class LogsBean {
     private boolean live;
 
     private List<JsonObject> entries = List.of();
-    private long total;
+    private Pager pager = new Pager(1, 0, PAGE_SIZE);
     private JsonObject selected;
     private String failure;
 
-    /** Runs after the address's parameters were converted and validated; a bad one is a message and no call. */
+    /**
+     * Runs after the address's parameters were converted and validated; a bad one is a message and no call. A page
+     * past the end redirects to the last one.
+     */
     public void load() {
         FacesContext faces = FacesContext.getCurrentInstance();
         if (faces.isValidationFailed()) {
@@ -67,21 +78,26 @@ public class LogsBean {
             Messages.errorAt("filters:to", "Must be after \"From\"");
             return;
         }
-        Query query = new Query()
+        Query api = new Query()
+                .add("q", text)
                 .add("name", name)
                 .add("level", level)
                 .add("from", from == null ? null : from.toInstant(ZoneOffset.UTC))
                 .add("to", to == null ? null : to.toInstant(ZoneOffset.UTC))
                 .add("page", page)
                 .add("size", PAGE_SIZE);
-        Exchange answer = broker.get("logs", "/api/logs" + query);
+        Exchange answer = broker.get("logs", "/api/logs" + api);
         if (!answer.ok()) {
             failure = "The logs cannot be shown: " + answer.failure();
             return;
         }
         JsonObject body = answer.json().orElseThrow();
         entries = body.getJsonArray("items").getValuesAs(JsonObject.class);
-        total = body.getJsonNumber("total").longValue();
+        pager = new Pager(page, body.getJsonNumber("total").longValue(), PAGE_SIZE);
+        if (entries.isEmpty() && page > pager.clamped()) {
+            redirect(address(pager.clamped()));
+            return;
+        }
         if (id != null && !id.isBlank()) {
             Exchange one = broker.get("log entry", "/api/logs/" + Query.segment(id));
             if (one.ok()) {
@@ -93,31 +109,64 @@ public class LogsBean {
     }
 
     /** The filter form's button: back to page 1 of the new filter, as an address. */
-    public String filter() {
+    public void filter() {
         page = 1;
         id = null;
-        return "/logs?faces-redirect=true&includeViewParams=true";
+        redirect(address(1));
     }
 
-    public boolean isHasNewer() {
-        return page > 1;
+    /** This view's address at another page (and without an entry open). */
+    public String address(int number) {
+        return "logs.xhtml" + filters().add("page", number == 1 ? null : number).add("live", live ? true : null);
     }
 
-    public boolean isHasOlder() {
-        return (long) page * PAGE_SIZE < total;
+    /** This view's address with one entry open. */
+    public String entryAddress(String entryId) {
+        return "logs.xhtml"
+                + filters()
+                        .add("page", page == 1 ? null : page)
+                        .add("id", entryId)
+                        .add("live", live ? true : null);
     }
 
-    public long getPages() {
-        return Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
+    /** This view's address with auto-refresh switched the other way. */
+    public String liveToggleAddress() {
+        return "logs.xhtml" + filters().add("page", page == 1 ? null : page).add("live", live ? null : true);
     }
 
-    /** A stored timestamp shortened for the table: seconds, UTC. */
-    public String shortTime(String instant) {
-        if (instant == null) {
-            return "";
+    /** The entry's data as it came, indented when it is JSON. */
+    public String prettyData() {
+        return selected == null ? "" : Exchange.pretty(selected.getString("data", ""));
+    }
+
+    private Query filters() {
+        return new Query()
+                .add("q", text)
+                .add("name", name)
+                .add("level", level)
+                .add("from", from == null ? null : MINUTES.format(from))
+                .add("to", to == null ? null : MINUTES.format(to));
+    }
+
+    private static void redirect(String address) {
+        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+        try {
+            external.redirect(external.getRequestContextPath() + "/" + address);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        Matcher m = TIMESTAMP.matcher(instant);
-        return m.matches() ? m.group(1) + " " + m.group(2) : instant;
+    }
+
+    public Pager getPager() {
+        return pager;
+    }
+
+    public String getText() {
+        return text;
+    }
+
+    public void setText(String text) {
+        this.text = text;
     }
 
     public String getName() {
@@ -181,7 +230,7 @@ public class LogsBean {
     }
 
     public long getTotal() {
-        return total;
+        return pager.total();
     }
 
     public JsonObject getSelected() {

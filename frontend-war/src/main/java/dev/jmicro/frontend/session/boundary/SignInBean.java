@@ -16,8 +16,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -45,6 +47,15 @@ public class SignInBean {
     /** Why the sign-in page is shown: {@code expired} or {@code signed-out}; from the query string. */
     private String reason;
 
+    /** The page asked for before sign-in, to return to; from the query string, kept through the form's post. */
+    private String next;
+
+    /**
+     * A path of this application and its query, nothing else: no scheme, no host, no {@code //} or backslash that a
+     * browser would read as another site (an open redirect otherwise).
+     */
+    private static final Pattern LOCAL_PAGE = Pattern.compile("/(?![/\\\\])[A-Za-z0-9._~!$&'()*+,;=:@%/?-]{0,2000}");
+
     public String signIn() {
         String body = Json.createObjectBuilder()
                 .add("email", email.strip())
@@ -71,6 +82,15 @@ public class SignInBean {
                 claims.getString("upn", email.strip()),
                 groups,
                 Instant.ofEpochSecond(claims.getJsonNumber("exp").longValue()));
+        if (next != null && LOCAL_PAGE.matcher(next).matches()) {
+            ExternalContext external = faces.getExternalContext();
+            try {
+                external.redirect(external.getRequestContextPath() + next);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return null;
+        }
         return "/index?faces-redirect=true";
     }
 
@@ -104,6 +124,14 @@ public class SignInBean {
 
     public void setPassword(String password) {
         this.password = password;
+    }
+
+    public String getNext() {
+        return next;
+    }
+
+    public void setNext(String next) {
+        this.next = next;
     }
 
     public String getReason() {

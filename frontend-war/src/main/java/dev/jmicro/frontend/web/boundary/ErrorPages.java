@@ -12,7 +12,9 @@ import java.io.InputStream;
 
 /**
  * The answer to a path that does not exist (404) or a page that failed (500): a page for a browser, and for every
- * other client the {@code application/problem+json} document every service answers with. Never a stack trace.
+ * other client the {@code application/problem+json} document every service answers with. Never a stack trace. The
+ * browser's page is a Faces page with the usual header and navigation ({@code not-found.xhtml}, {@code error.xhtml});
+ * should that page fail too, a plain page of the same words stands in.
  */
 @WebServlet("/error")
 public class ErrorPages extends HttpServlet {
@@ -27,8 +29,20 @@ public class ErrorPages extends HttpServlet {
         response.setCharacterEncoding("UTF-8");
         String accept = request.getHeader("Accept");
         if (accept != null && accept.contains("text/html")) {
+            boolean notFound = status == HttpServletResponse.SC_NOT_FOUND;
+            try {
+                request.getRequestDispatcher(notFound ? "/not-found.xhtml" : "/error.xhtml")
+                        .forward(request, response);
+                return;
+            } catch (ServletException | IOException | RuntimeException e) {
+                if (response.isCommitted()) {
+                    return;
+                }
+                response.resetBuffer();
+                response.setStatus(status);
+            }
             response.setContentType("text/html");
-            String page = status == HttpServletResponse.SC_NOT_FOUND ? "not-found.html" : "error.html";
+            String page = notFound ? "not-found.html" : "error.html";
             try (InputStream html = getServletContext().getResourceAsStream("/WEB-INF/errors/" + page)) {
                 html.transferTo(response.getOutputStream());
             }

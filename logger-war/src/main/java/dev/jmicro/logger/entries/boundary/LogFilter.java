@@ -15,6 +15,11 @@ import java.time.format.DateTimeParseException;
  */
 public class LogFilter {
 
+    /** A text to find anywhere in the name or the data, as typed (case counts). */
+    @QueryParam("q")
+    @Size(max = 200)
+    String text;
+
     @QueryParam("name")
     @Size(max = EntryRequest.MAX_NAME)
     String name;
@@ -50,7 +55,13 @@ public class LogFilter {
             throw new BadRequestException("from must be before to");
         }
         return new LogQuery(
-                name, Level.parse(level).orElse(null), start, end, page == null ? 1 : Integer.parseInt(page), pageSize);
+                text == null || text.isBlank() ? null : text,
+                name,
+                Level.parse(level).orElse(null),
+                start,
+                end,
+                page == null ? 1 : Integer.parseInt(page),
+                pageSize);
     }
 
     static Instant instant(String parameter, String text) {

@@ -28,6 +28,8 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Log entries as a resource. Writing is open to the services inside the system (the network keeps others out);
@@ -36,6 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Path("logs")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "logs", description = "Log entries: written by the system, read with paging and filters by signed-in users")
 public class LogsResource {
 
     /** Most entries one batch may carry. */
@@ -81,6 +84,7 @@ public class LogsResource {
 
     @GET
     @RolesAllowed({"user", "admin"})
+    @SecurityRequirement(name = "bearer")
     @Operation(summary = "Entries, newest first, filtered by name, level and time range [from, to), one page at a time")
     public LogPageView list(@Valid @BeanParam LogFilter filter) {
         LogQuery query = filter.toQuery();
@@ -92,6 +96,7 @@ public class LogsResource {
     @GET
     @Path("{id}")
     @RolesAllowed({"user", "admin"})
+    @SecurityRequirement(name = "bearer")
     @Operation(summary = "One entry")
     public LogView read(@PathParam("id") String id) {
         if (!LogBook.isEntryId(id)) {
@@ -102,6 +107,7 @@ public class LogsResource {
 
     @DELETE
     @RolesAllowed("admin")
+    @SecurityRequirement(name = "bearer")
     @Operation(summary = "Delete every entry created before the given instant")
     public Deleted deleteOlderThan(@QueryParam("before") String before) {
         Instant cutoff = LogFilter.instant("before", before);

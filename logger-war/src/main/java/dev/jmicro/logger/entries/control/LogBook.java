@@ -20,6 +20,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.jnosql.communication.semistructured.CriteriaCondition;
+import org.eclipse.jnosql.communication.semistructured.Element;
 import org.eclipse.jnosql.communication.semistructured.SelectQuery;
 import org.eclipse.jnosql.databases.mongodb.mapping.MongoDBTemplate;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -136,6 +137,12 @@ public class LogBook {
 
     public LogPage search(LogQuery query) {
         List<CriteriaCondition> conditions = new ArrayList<>();
+        if (query.text() != null) {
+            // A literal substring (JNoSQL quotes it into the regular expression): no operator of the user's applies.
+            conditions.add(CriteriaCondition.or(
+                    CriteriaCondition.contains(Element.of(LogEntry.NAME, query.text())),
+                    CriteriaCondition.contains(Element.of(LogEntry.DATA, query.text()))));
+        }
         if (query.name() != null) {
             conditions.add(CriteriaCondition.eq(LogEntry.NAME, query.name()));
         }

@@ -15,9 +15,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code GET /mails/{id}}: where a mail stands (pending, sending, sent, failed) and why it failed. */
 @Path("mails")
+@Tag(name = "mails", description = "Where a mail is: queued, sent or failed")
 public class MailsResource {
 
     /** What a client sees of a delivery: never the message body. */

@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code POST /send}, the original contract: 202 {@code {"error":false,"message":"sent to <to>"}} once the mail is
@@ -25,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
  * {@code Location} of the answer.
  */
 @Path("send")
+@Tag(name = "send", description = "Send a mail: the original POST /send, with templates")
 public class SendResource {
 
     @Inject

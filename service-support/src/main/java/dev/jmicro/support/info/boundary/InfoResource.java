@@ -8,6 +8,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Tells operators and the broker's status page which service answers and in which version. The values come from each
@@ -15,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  */
 @Path("info")
 @ApplicationScoped
+@Tag(name = "info", description = "The service's name and version")
 public class InfoResource {
 
     /** What {@code GET /info} returns. */

@@ -26,6 +26,17 @@ public record Problem(String type, String title, int status, String detail, List
         return new Problem("about:blank", status.getReasonPhrase(), status.getStatusCode(), detail);
     }
 
+    /** A 400 for one field of the request, with the field named in {@code errors} as a form needs it. */
+    public static Problem invalid(String field, String message) {
+        Response.StatusType status = Response.Status.BAD_REQUEST;
+        return new Problem(
+                "about:blank",
+                status.getReasonPhrase(),
+                status.getStatusCode(),
+                field + ": " + message,
+                List.of(new FieldError(field, message)));
+    }
+
     /** The HTTP response that carries this problem. */
     public Response toResponse() {
         return Response.status(status).type(PROBLEM_JSON).entity(this).build();
