@@ -62,6 +62,11 @@ public interface AuthClient {
     @Path("users/{id}/deactivate")
     Response deactivateUser(@PathParam("id") long id);
 
+    /** The caller's own account as auth holds it now: 401 once deactivated or deleted. */
+    @GET
+    @Path("users/me")
+    Response me();
+
     @PUT
     @Path("users/{id}/password")
     Response resetPassword(@PathParam("id") long id, JsonObject reset);

@@ -50,6 +50,12 @@ public class AuthGateway {
 
     @Retry(maxRetries = 1, delay = 50, jitter = 25)
     @Fallback(DependencyDown.class)
+    public Response me() {
+        return Relay.of(auth.me());
+    }
+
+    @Retry(maxRetries = 1, delay = 50, jitter = 25)
+    @Fallback(DependencyDown.class)
     public Response passwordPolicy() {
         return Relay.of(auth.passwordPolicy());
     }
