@@ -381,6 +381,18 @@ public final class LocalStack implements AutoCloseable {
         progress.step(service.serverName() + " stopped");
     }
 
+    /** Freezes one service's server (SIGSTOP): it answers nothing, as a dependency that has become very slow. */
+    public void pause(Service service) {
+        server(service).pause();
+        progress.step(service.serverName() + " paused");
+    }
+
+    /** Lets a paused service's server go on (SIGCONT). */
+    public void resume(Service service) {
+        server(service).resume();
+        progress.step(service.serverName() + " resumed");
+    }
+
     /** Starts a stopped service's server again and waits until it is ready. */
     public void restart(Service service) {
         LibertyServer server = server(service);

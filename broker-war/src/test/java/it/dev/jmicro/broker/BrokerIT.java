@@ -43,6 +43,9 @@ class BrokerIT {
 
     private static final String ALLOWED_ORIGIN = "http://app.example.test";
     private static final int SIGN_IN_LIMIT = 5;
+    /** How old the broker's copy of auth's token revocations may be. */
+    private static final int RECHECK_SECONDS = 2;
+
     private static LocalStack stack;
     private static String adminToken;
     private static String userToken;
@@ -57,6 +60,7 @@ class BrokerIT {
                 .setting(Service.BROKER, "BROKER_SIGNIN_RATE_LIMIT", Integer.toString(SIGN_IN_LIMIT))
                 // The tests stand in for several clients by saying who they are, as a proxy in front would.
                 .setting(Service.BROKER, "BROKER_TRUSTED_PROXIES", "127\\.0\\.0\\.1|0:0:0:0:0:0:0:1")
+                .setting(Service.BROKER, "BROKER_TOKENS_RECHECK_SECONDS", Integer.toString(RECHECK_SECONDS))
                 .build();
         stack = LocalStack.start(options, Progress.toStdout());
         adminToken = Tokens.signed(stack.secrets(), LocalStack.ADMIN_EMAIL, "user", "admin");
@@ -553,6 +557,114 @@ class BrokerIT {
         assertEquals(200, Http.get(broker("metrics")).statusCode(), "metrics are open");
     }
 
+    @Test
+    void aTokenIsTakenHalfAMinutePastItsExpiryAndNoLonger() throws Exception {
+        var key = Tokens.privateKey(stack.secrets());
+        String justExpired = Tokens.sign(
+                key, Tokens.ISSUER, "late@example.com", Instant.now().minusSeconds(5), "user");
+        String longExpired = Tokens.sign(
+                key, Tokens.ISSUER, "later@example.com", Instant.now().minusSeconds(90), "user");
+
+        assertEquals(200, Http.getWithToken(broker("api/me"), justExpired).statusCode(), "within the 30 s skew");
+        assertEquals(401, Http.getWithToken(broker("api/me"), longExpired).statusCode(), "past it (Liberty: 5 min)");
+    }
+
+    @Test
+    void theTokensOfAUserDeactivatedDemotedOrGivenANewPasswordStopWorkingWithinTheRecheckTime() throws Exception {
+        String email = unique("revoked") + "@example.com";
+        long id = createUser(email, true);
+        String token = tokenOf(email, "a-long-enough-password");
+        assertEquals(200, Http.getWithToken(broker("api/users"), token).statusCode(), "an admin's token works");
+
+        // Demoted: the token still says admin, and no longer counts.
+        String demoted = "{\"email\":\"" + email + "\",\"first_name\":\"R\",\"last_name\":\"V\",\"active\":true,"
+                + "\"admin\":false}";
+        assertEquals(200, send("PUT", "api/users/" + id, adminToken, demoted).statusCode());
+        long refusedAfter =
+                millisUntil(() -> Http.getWithToken(broker("api/me"), token).statusCode() == 401);
+        assertTrue(refusedAfter <= (RECHECK_SECONDS + 2) * 1000L, "refused after " + refusedAfter + " ms");
+        HttpResponse<String> refused = Http.getWithToken(broker("api/logs"), token);
+        assertProblem(refused, 401, "the token was revoked");
+        assertTrue(refused.headers().firstValue("WWW-Authenticate").orElse("").contains("invalid_token"));
+        assertEquals(
+                401,
+                post("handle", logAction("revoked", "x"), "192.0.2.1", "Authorization", "Bearer " + token)
+                        .statusCode(),
+                "on every route that takes a token");
+
+        // A new sign-in gives a token that works, with the groups of now.
+        Thread.sleep(1100); // a token issued in the second of the revocation counts as issued before it
+        String fresh = tokenOf(email, "a-long-enough-password");
+        assertTrue(eventually(
+                RECHECK_SECONDS + 2,
+                () -> Http.getWithToken(broker("api/me"), fresh).statusCode() == 200));
+        assertEquals(403, Http.getWithToken(broker("api/users"), fresh).statusCode(), "a user now, not an admin");
+
+        // A new password set by an administrator ends the tokens given for the old one.
+        assertEquals(
+                200,
+                send("PUT", "api/users/" + id + "/password", adminToken, "{\"password\":\"another long password\"}")
+                        .statusCode());
+        assertTrue(eventually(
+                RECHECK_SECONDS + 2,
+                () -> Http.getWithToken(broker("api/me"), fresh).statusCode() == 401));
+
+        // Deactivated: its tokens end, and it cannot sign in for new ones.
+        Thread.sleep(1100);
+        String last = tokenOf(email, "another long password");
+        assertEquals(
+                200,
+                send("POST", "api/users/" + id + "/deactivate", adminToken, null)
+                        .statusCode());
+        assertTrue(eventually(
+                RECHECK_SECONDS + 2,
+                () -> Http.getWithToken(broker("api/me"), last).statusCode() == 401));
+        assertEquals(401, signInStatus(email, "another long password"));
+        assertEquals(200, Http.getWithToken(broker("api/me"), userToken).statusCode(), "other users go on");
+    }
+
+    private static long createUser(String email, boolean admin) {
+        String user = "{\"email\":\"" + email + "\",\"first_name\":\"R\",\"last_name\":\"V\","
+                + "\"password\":\"a-long-enough-password\",\"admin\":" + admin + "}";
+        HttpResponse<String> created = send("POST", "api/users", adminToken, user);
+        assertEquals(201, created.statusCode(), created.body());
+        return Http.object(created).getJsonNumber("id").longValue();
+    }
+
+    private static String tokenOf(String email, String password) {
+        HttpResponse<String> answer = post(
+                "api/auth/token", "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}", anotherClient());
+        assertEquals(200, answer.statusCode(), answer.body());
+        return Http.object(answer).getString("access_token");
+    }
+
+    private static int signInStatus(String email, String password) {
+        return post(
+                        "api/auth/token",
+                        "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}",
+                        anotherClient())
+                .statusCode();
+    }
+
+    private static HttpResponse<String> send(String method, String path, String token, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(broker(path))
+                .header("Authorization", "Bearer " + token)
+                .method(
+                        method,
+                        json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return Http.send(request);
+    }
+
+    /** Milliseconds until the condition holds (polled), failing after 20 s. */
+    private static long millisUntil(BooleanSupplier condition) throws InterruptedException {
+        long started = System.nanoTime();
+        assertTrue(eventually(20, condition), "never within 20 s");
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+    }
+
     // ---- edge concerns ------------------------------------------------------------------------------------------
 
     @Test
@@ -681,6 +793,39 @@ class BrokerIT {
         assertTrue(
                 eventually(30, () -> handle(logAction(unique("amqp-back"), "x")).statusCode() == 202),
                 "writes go through again");
+    }
+
+    @Test
+    void aMailServiceThatStopsAnsweringIsA503WithinItsTimeoutAndTheCircuitOpensAndClosesAgain() throws Exception {
+        // Frozen (SIGSTOP): it keeps its port and accepts connections, but answers nothing, as a very slow server.
+        stack.pause(Service.MAIL);
+        boolean resumed = false;
+        try {
+            String detail = "";
+            for (int i = 0; i < 45 && !detail.contains("circuit open"); i++) {
+                // Each try ends at the 1 s timeout (the read timeout matches it); the send is tried twice.
+                long started = System.nanoTime();
+                HttpResponse<String> answer = handle(mailAction(unique("slow") + "@example.com", "s"));
+                long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+                assertTrue(millis < 2600, "answered in " + millis + " ms: " + answer.body());
+                assertProblem(answer, 503, "mail is unavailable");
+                detail = Http.object(answer).getString("detail");
+            }
+            assertTrue(detail.contains("circuit open"), detail);
+            stack.resume(Service.MAIL);
+            resumed = true;
+        } finally {
+            if (!resumed) {
+                stack.resume(Service.MAIL);
+            }
+        }
+        assertTrue(
+                eventually(
+                        30,
+                        () -> handle(mailAction(unique("fast") + "@example.com", "s"))
+                                        .statusCode()
+                                == 202),
+                "answering again: the circuit closed by itself");
     }
 
     private void assertDownAndRecovered(

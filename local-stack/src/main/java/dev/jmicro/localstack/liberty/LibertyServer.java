@@ -107,6 +107,9 @@ public final class LibertyServer {
     /** Stops the server (Liberty shuts down cleanly on SIGTERM) and waits until it has exited. */
     public synchronized void stop() {
         if (process != null) {
+            if (process.isAlive()) {
+                signal("-CONT"); // a paused JVM would not see the SIGTERM
+            }
             ProcessTree.stop(process.toHandle(), Duration.ofSeconds(30));
             process = null;
             try {
@@ -114,6 +117,38 @@ public final class LibertyServer {
             } catch (IOException e) {
                 // A stale pid file is checked against the process's command line before anything is stopped.
             }
+        }
+    }
+
+    /**
+     * Freezes the server's JVM (SIGSTOP): it keeps its port and the kernel still accepts connections, but nothing is
+     * answered until {@link #resume} (SIGCONT). To a caller it is a dependency that has become very slow.
+     */
+    public synchronized void pause() {
+        signal("-STOP");
+    }
+
+    public synchronized void resume() {
+        signal("-CONT");
+    }
+
+    private void signal(String which) {
+        Process running = current();
+        if (running == null) {
+            throw new IllegalStateException(service.serverName() + " is not running");
+        }
+        try {
+            Process kill = new ProcessBuilder("kill", which, Long.toString(running.pid()))
+                    .redirectErrorStream(true)
+                    .start();
+            if (!kill.waitFor(10, java.util.concurrent.TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new StackException(service.serverName() + ": kill " + which + " failed");
+            }
+        } catch (IOException e) {
+            throw new StackException(service.serverName() + ": cannot signal: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StackException(service.serverName() + ": interrupted while signalling", e);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.jmicro.auth.users.control;
 
+import dev.jmicro.auth.users.entity.Revocation;
 import dev.jmicro.auth.users.entity.User;
 import dev.jmicro.support.problem.entity.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +14,8 @@ import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.Response;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -20,7 +23,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * What administrators do with users, and what users do with their own password. Every change is one transaction;
  * e-mail addresses stay unique whatever their case, passwords obey the minimum length, and there is always at least
- * one active administrator: deactivating, demoting or deleting the last one is refused.
+ * one active administrator: deactivating, demoting or deleting the last one is refused. Deactivating, demoting,
+ * deleting a user or setting a new password for them revokes their tokens issued so far.
  */
 @ApplicationScoped
 public class UserDirectory {
@@ -82,7 +86,11 @@ public class UserDirectory {
         if (!active || !admin) {
             requireAnotherActiveAdmin(user, "deactivated or demoted");
         }
+        boolean lessAllowed = (user.active() && !active) || (user.admin() && !admin);
         user.change(email, firstName, lastName, active, admin);
+        if (lessAllowed) {
+            revokeTokens(id); // the tokens still say active, or admin
+        }
         return user;
     }
 
@@ -91,6 +99,7 @@ public class UserDirectory {
         User user = find(id);
         requireAnotherActiveAdmin(user, "deactivated");
         user.deactivate();
+        revokeTokens(id);
         return user;
     }
 
@@ -99,6 +108,7 @@ public class UserDirectory {
         User user = find(id);
         requireAnotherActiveAdmin(user, "deleted");
         entities.remove(user);
+        revokeTokens(id);
     }
 
     /** An administrator sets a new password for a user (who forgot theirs); the old one stops working at once. */
@@ -106,7 +116,20 @@ public class UserDirectory {
     public User resetPassword(long id, String password) {
         User user = find(id);
         user.changePasswordHash(hasher.hash(checked(password)));
+        revokeTokens(id); // whoever knew the old password may hold a token
         return user;
+    }
+
+    /** Revocations newer than {@code since}: tokens issued before them are refused (the broker asks). */
+    public List<Revocation> revocationsSince(OffsetDateTime since) {
+        return entities.createNamedQuery(Revocation.SINCE, Revocation.class)
+                .setParameter("since", since)
+                .getResultList();
+    }
+
+    /** Every token of the user issued until now stops working (at the broker within its recheck time). */
+    private void revokeTokens(long id) {
+        entities.merge(new Revocation(id, OffsetDateTime.now(ZoneOffset.UTC)));
     }
 
     /** The rule every new password must pass, for forms to show before the first try. */

@@ -1,6 +1,6 @@
 package dev.jmicro.broker.identity.boundary;
 
-import dev.jmicro.broker.identity.control.AccountChecks;
+import dev.jmicro.broker.identity.control.Revocations;
 import dev.jmicro.support.problem.entity.Problem;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
@@ -13,16 +13,17 @@ import jakarta.ws.rs.ext.Provider;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * Every request that carries a verified token, on any route, is refused with 401 once the token's user has been
- * deactivated or deleted ({@link AccountChecks}: within {@code broker.tokens.recheck-seconds}), before any resource
- * runs. Requests without a token are left to each route's own rules.
+ * Every request that carries a verified token, on any route, is refused with 401 when auth has revoked the token's
+ * user's tokens since it was issued ({@link Revocations}: within {@code broker.tokens.recheck-seconds} of the
+ * deactivation, demotion, deletion or new password), before any resource runs. Requests without a token are left to
+ * each route's own rules.
  */
 @Provider
 @Priority(Priorities.AUTHORIZATION)
 public class RevokedAccounts implements ContainerRequestFilter {
 
     @Inject
-    AccountChecks accounts;
+    Revocations revocations;
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -30,9 +31,11 @@ public class RevokedAccounts implements ContainerRequestFilter {
                 || token.getSubject() == null) {
             return;
         }
-        if (!accounts.mayAct(token.getSubject())) {
+        if (revocations.revoked(token.getSubject(), token.getIssuedAtTime())) {
             request.abortWith(Response.fromResponse(Problem.of(
-                                    Response.Status.UNAUTHORIZED, "the account is deactivated or deleted")
+                                    Response.Status.UNAUTHORIZED,
+                                    "the token was revoked: its user was deactivated, demoted or deleted, or given a"
+                                            + " new password; sign in again")
                             .toResponse())
                     .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"")
                     .build());

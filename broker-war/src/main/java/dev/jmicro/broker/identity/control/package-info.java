@@ -1,2 +1,2 @@
-/** Whether a signed token's user may still act: asked of auth, remembered for a short, configured time. */
+/** Which signed tokens no longer count: the revocations auth keeps, read again every few seconds. */
 package dev.jmicro.broker.identity.control;

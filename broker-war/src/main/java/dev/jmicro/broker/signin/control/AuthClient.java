@@ -62,10 +62,10 @@ public interface AuthClient {
     @Path("users/{id}/deactivate")
     Response deactivateUser(@PathParam("id") long id);
 
-    /** The caller's own account as auth holds it now: 401 once deactivated or deleted. */
+    /** The users whose tokens issued until a moment are revoked. */
     @GET
-    @Path("users/me")
-    Response me();
+    @Path("tokens/revocations")
+    Response revocations();
 
     @PUT
     @Path("users/{id}/password")

@@ -50,8 +50,8 @@ public class AuthGateway {
 
     @Retry(maxRetries = 1, delay = 50, jitter = 25)
     @Fallback(DependencyDown.class)
-    public Response me() {
-        return Relay.of(auth.me());
+    public Response revocations() {
+        return Relay.of(auth.revocations());
     }
 
     @Retry(maxRetries = 1, delay = 50, jitter = 25)

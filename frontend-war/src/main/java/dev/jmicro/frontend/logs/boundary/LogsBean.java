@@ -4,9 +4,9 @@ import dev.jmicro.frontend.broker.control.BrokerCalls;
 import dev.jmicro.frontend.broker.control.Query;
 import dev.jmicro.frontend.broker.entity.Exchange;
 import dev.jmicro.frontend.web.boundary.Messages;
+import dev.jmicro.frontend.web.boundary.Redirects;
 import dev.jmicro.frontend.web.entity.Pager;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -15,8 +15,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -95,7 +93,7 @@ public class LogsBean {
         entries = body.getJsonArray("items").getValuesAs(JsonObject.class);
         pager = new Pager(page, body.getJsonNumber("total").longValue(), PAGE_SIZE);
         if (entries.isEmpty() && page > pager.clamped()) {
-            redirect(address(pager.clamped()));
+            Redirects.to(address(pager.clamped()));
             return;
         }
         if (id != null && !id.isBlank()) {
@@ -112,7 +110,7 @@ public class LogsBean {
     public void filter() {
         page = 1;
         id = null;
-        redirect(address(1));
+        Redirects.to(address(1));
     }
 
     /** This view's address at another page (and without an entry open). */
@@ -146,15 +144,6 @@ public class LogsBean {
                 .add("level", level)
                 .add("from", from == null ? null : MINUTES.format(from))
                 .add("to", to == null ? null : MINUTES.format(to));
-    }
-
-    private static void redirect(String address) {
-        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
-        try {
-            external.redirect(external.getRequestContextPath() + "/" + address);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     public Pager getPager() {

@@ -5,7 +5,7 @@ import dev.jmicro.frontend.broker.control.Query;
 import dev.jmicro.frontend.broker.entity.Exchange;
 import dev.jmicro.frontend.mail.control.SentMails;
 import dev.jmicro.frontend.web.boundary.Messages;
-import jakarta.faces.context.ExternalContext;
+import dev.jmicro.frontend.web.boundary.Redirects;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -17,9 +17,7 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import java.io.IOException;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
@@ -105,12 +103,7 @@ public class MailBean implements Serializable {
         }
         String id = sent.location().substring(sent.location().lastIndexOf('/') + 1);
         sentMails.sent(id, sent);
-        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
-        try {
-            external.redirect(external.getRequestContextPath() + "/mail.xhtml" + new Query().add("mail", id));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Redirects.to("mail.xhtml" + new Query().add("mail", id));
     }
 
     /** After the address's parameters: where the mail named there is, and the exchange that sent it. */

@@ -4,6 +4,7 @@ import dev.jmicro.frontend.broker.control.BrokerCalls;
 import dev.jmicro.frontend.broker.entity.Exchange;
 import dev.jmicro.frontend.session.control.UserSession;
 import dev.jmicro.frontend.web.boundary.Messages;
+import dev.jmicro.frontend.web.boundary.Redirects;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
@@ -16,7 +17,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -83,12 +83,7 @@ public class SignInBean {
                 groups,
                 Instant.ofEpochSecond(claims.getJsonNumber("exp").longValue()));
         if (next != null && LOCAL_PAGE.matcher(next).matches()) {
-            ExternalContext external = faces.getExternalContext();
-            try {
-                external.redirect(external.getRequestContextPath() + next);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            Redirects.to(next.substring(1));
             return null;
         }
         return "/index?faces-redirect=true";

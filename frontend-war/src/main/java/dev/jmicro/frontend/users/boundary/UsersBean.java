@@ -5,8 +5,8 @@ import dev.jmicro.frontend.broker.control.Query;
 import dev.jmicro.frontend.broker.entity.Exchange;
 import dev.jmicro.frontend.session.control.UserSession;
 import dev.jmicro.frontend.web.boundary.Messages;
+import dev.jmicro.frontend.web.boundary.Redirects;
 import dev.jmicro.frontend.web.entity.Pager;
-import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -18,9 +18,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import java.io.IOException;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -118,7 +116,7 @@ public class UsersBean implements Serializable {
         users = body.getJsonArray("items").getValuesAs(JsonObject.class);
         pager = new Pager(page, body.getJsonNumber("total").longValue(), PAGE_SIZE);
         if (users.isEmpty() && page > pager.clamped()) {
-            redirect(address(pager.clamped()));
+            Redirects.to(address(pager.clamped()));
             return;
         }
         if (passwordRule == null) {
@@ -245,15 +243,6 @@ public class UsersBean implements Serializable {
     /** This view's address at another page. */
     public String address(int number) {
         return "users.xhtml" + new Query().add("q", search).add("page", number == 1 ? null : number);
-    }
-
-    private static void redirect(String address) {
-        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
-        try {
-            external.redirect(external.getRequestContextPath() + "/" + address);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     public List<JsonObject> getUsers() {
