@@ -4,14 +4,13 @@ import dev.jmicro.auth.users.entity.User;
 import jakarta.json.bind.annotation.JsonbProperty;
 import java.time.OffsetDateTime;
 
-/** The original system's user object, and whether the user is an administrator; never a password or hash. */
+/** The original system's user object; never a password or hash. */
 public record UserView(
         long id,
         String email,
         @JsonbProperty("first_name") String firstName,
         @JsonbProperty("last_name") String lastName,
         boolean active,
-        boolean admin,
         @JsonbProperty("created_at") OffsetDateTime createdAt,
         @JsonbProperty("updated_at") OffsetDateTime updatedAt) {
 
@@ -22,7 +21,6 @@ public record UserView(
                 user.firstName(),
                 user.lastName(),
                 user.active(),
-                user.admin(),
                 user.createdAt(),
                 user.updatedAt());
     }

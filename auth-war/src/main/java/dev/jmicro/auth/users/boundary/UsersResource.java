@@ -65,7 +65,7 @@ public class UsersResource {
             @NotNull Boolean admin) {}
 
     /** One page of users. */
-    public record UserPage(List<UserView> items, int page, int size, long total) {}
+    public record UserPage(List<ManagedUser> items, int page, int size, long total) {}
 
     /** A new password an administrator sets for a user. */
     public record PasswordReset(@NotNull @Size(max = MAX_PASSWORD) String password) {}
@@ -87,7 +87,7 @@ public class UsersResource {
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size,
             @QueryParam("q") @Size(max = 254) String search) {
         UserDirectory.Page found = directory.page(page, size, search);
-        return new UserPage(found.users().stream().map(UserView::of).toList(), page, size, found.total());
+        return new UserPage(found.users().stream().map(ManagedUser::of).toList(), page, size, found.total());
     }
 
     @GET
@@ -100,8 +100,8 @@ public class UsersResource {
     @GET
     @Path("{id}")
     @Operation(summary = "One user")
-    public UserView read(@PathParam("id") long id) {
-        return UserView.of(directory.find(id));
+    public ManagedUser read(@PathParam("id") long id) {
+        return ManagedUser.of(directory.find(id));
     }
 
     @POST
@@ -112,34 +112,34 @@ public class UsersResource {
         return Response.created(uri.getAbsolutePathBuilder()
                         .path(Long.toString(created.id()))
                         .build())
-                .entity(UserView.of(created))
+                .entity(ManagedUser.of(created))
                 .build();
     }
 
     @PUT
     @Path("{id}")
     @Operation(summary = "Change a user")
-    public UserView update(@PathParam("id") long id, @Valid @NotNull UserChange change) {
+    public ManagedUser update(@PathParam("id") long id, @Valid @NotNull UserChange change) {
         if (!change.active() || !change.admin()) {
             notMyself(id, "deactivate or demote");
         }
-        return UserView.of(directory.update(
+        return ManagedUser.of(directory.update(
                 id, change.email(), change.firstName(), change.lastName(), change.active(), change.admin()));
     }
 
     @POST
     @Path("{id}/deactivate")
     @Operation(summary = "Deactivate a user: they can no longer sign in")
-    public UserView deactivate(@PathParam("id") long id) {
+    public ManagedUser deactivate(@PathParam("id") long id) {
         notMyself(id, "deactivate");
-        return UserView.of(directory.deactivate(id));
+        return ManagedUser.of(directory.deactivate(id));
     }
 
     @PUT
     @Path("{id}/password")
     @Operation(summary = "Set a new password for a user")
-    public UserView resetPassword(@PathParam("id") long id, @Valid @NotNull PasswordReset reset) {
-        return UserView.of(directory.resetPassword(id, reset.password()));
+    public ManagedUser resetPassword(@PathParam("id") long id, @Valid @NotNull PasswordReset reset) {
+        return ManagedUser.of(directory.resetPassword(id, reset.password()));
     }
 
     @DELETE
