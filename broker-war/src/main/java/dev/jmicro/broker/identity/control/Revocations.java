@@ -1,14 +1,12 @@
 package dev.jmicro.broker.identity.control;
 
+import dev.jmicro.broker.downstream.control.JsonBodies;
 import dev.jmicro.broker.signin.control.AuthGateway;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonException;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.ws.rs.core.Response;
-import java.io.StringReader;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
@@ -78,15 +76,19 @@ public class Revocations {
     }
 
     private static Map<String, Long> parse(String body) {
+        JsonArray list = JsonBodies.objectOf(body).getJsonArray("revoked");
+        if (list == null) {
+            throw new IllegalStateException("not a revocation list");
+        }
         Map<String, Long> found = new HashMap<>();
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
-            for (JsonObject entry : reader.readObject().getJsonArray("revoked").getValuesAs(JsonObject.class)) {
+        try {
+            for (JsonObject entry : list.getValuesAs(JsonObject.class)) {
                 found.merge(
                         entry.getString("sub"),
                         entry.getJsonNumber("issued_until").longValue(),
                         Math::max);
             }
-        } catch (JsonException | ClassCastException | NullPointerException e) {
+        } catch (ClassCastException | NullPointerException e) {
             throw new IllegalStateException("not a revocation list: " + e.getMessage(), e);
         }
         return Map.copyOf(found);

@@ -115,21 +115,26 @@ public class LogsBean {
 
     /** This view's address at another page (and without an entry open). */
     public String address(int number) {
-        return "logs.xhtml" + filters().add("page", number == 1 ? null : number).add("live", live ? true : null);
+        return address(number, null, live);
     }
 
     /** This view's address with one entry open. */
     public String entryAddress(String entryId) {
-        return "logs.xhtml"
-                + filters()
-                        .add("page", page == 1 ? null : page)
-                        .add("id", entryId)
-                        .add("live", live ? true : null);
+        return address(page, entryId, live);
     }
 
     /** This view's address with auto-refresh switched the other way. */
     public String liveToggleAddress() {
-        return "logs.xhtml" + filters().add("page", page == 1 ? null : page).add("live", live ? null : true);
+        return address(page, null, !live);
+    }
+
+    /** The filters, then the page (1 left out), the entry and auto-refresh, each only when it has a value. */
+    private String address(int number, String entryId, boolean refreshing) {
+        return "logs.xhtml"
+                + filters()
+                        .add("page", number == 1 ? null : number)
+                        .add("id", entryId)
+                        .add("live", refreshing ? true : null);
     }
 
     /** The entry's data as it came, indented when it is JSON. */

@@ -166,8 +166,6 @@ public class UsersBean implements Serializable {
         if (answer.ok()) {
             Messages.info("User " + editing.getEmail().strip() + " changed.");
             editing = null;
-        } else if (answer.status() == 409) {
-            Messages.error("Not changed: " + answer.failure());
         } else if (!Messages.atFields(answer, EDIT_INPUTS)) {
             Messages.error("Not changed: " + answer.failure());
         }
