@@ -381,6 +381,12 @@ public final class LocalStack implements AutoCloseable {
         progress.step(service.serverName() + " stopped");
     }
 
+    /** Kills one service's server without notice (SIGKILL); {@link #restart} brings it back. */
+    public void kill(Service service) {
+        server(service).kill();
+        progress.step(service.serverName() + " killed");
+    }
+
     /** Freezes one service's server (SIGSTOP): it answers nothing, as a dependency that has become very slow. */
     public void pause(Service service) {
         server(service).pause();

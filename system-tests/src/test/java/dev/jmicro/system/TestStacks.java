@@ -19,7 +19,7 @@ import java.util.TreeSet;
  * scratch database, dropped afterwards: a database kept from an earlier run would hold an admin seeded with that run's
  * generated password.
  */
-final class TestStacks {
+public final class TestStacks {
 
     private static final String EXTERNAL_POSTGRES = System.getProperty("it.postgres.url", "");
     private static final String SCRATCH_DATABASE = "jmicro_it_system_" + System.currentTimeMillis();
@@ -34,7 +34,7 @@ final class TestStacks {
         return root().resolve("system-tests/target/stacks").resolve(name);
     }
 
-    static StackOptions options(String name) {
+    public static StackOptions options(String name) {
         StackOptions.Builder builder = StackOptions.forTests(root(), runDir(name)).toBuilder();
         if (!EXTERNAL_POSTGRES.isBlank()) {
             builder.postgres(URI.create(EXTERNAL_POSTGRES), SCRATCH_DATABASE);
@@ -47,7 +47,7 @@ final class TestStacks {
     }
 
     /** Drops this run's scratch database on a real PostgreSQL; nothing to do on the embedded one. */
-    static void dropScratchDatabase() throws SQLException {
+    public static void dropScratchDatabase() throws SQLException {
         if (EXTERNAL_POSTGRES.isBlank()) {
             return;
         }

@@ -1,8 +1,10 @@
 package dev.jmicro.localstack.backing;
 
+import dev.jmicro.localstack.support.ProcessTree;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -59,6 +61,38 @@ public final class PostgresBacking implements BackingService {
     public synchronized void stop() {
         close();
         embedded = null;
+    }
+
+    /**
+     * Kills the embedded server without notice (SIGKILL to the postmaster and its backends), as a crash would;
+     * {@link #start} brings it back and PostgreSQL recovers from its write-ahead log.
+     */
+    public synchronized void kill() {
+        ProcessTree.kill(postmaster());
+        embedded = null;
+    }
+
+    /** Freezes the embedded server (SIGSTOP to the postmaster and its backends): connections hang, none fail. */
+    public synchronized void pause() {
+        ProcessTree.signal(postmaster(), "-STOP");
+    }
+
+    public synchronized void resume() {
+        ProcessTree.signal(postmaster(), "-CONT");
+    }
+
+    /** The postmaster, by the pid PostgreSQL writes in the first line of {@code postmaster.pid}. */
+    private ProcessHandle postmaster() {
+        if (embedded == null) {
+            throw new IllegalStateException("only a running embedded PostgreSQL can be killed or paused");
+        }
+        try {
+            long pid = Long.parseLong(
+                    Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).trim());
+            return ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException("no postmaster " + pid));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read postmaster.pid: " + e.getMessage(), e);
+        }
     }
 
     /** Starts a stopped embedded server again, on the same port with the same data. */

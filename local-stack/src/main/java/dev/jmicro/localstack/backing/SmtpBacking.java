@@ -5,6 +5,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import java.net.InetAddress;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -18,6 +19,8 @@ public final class SmtpBacking implements BackingService {
     private final MailViewer viewer;
     private final int smtpPort;
     private final int imapPort;
+    private final List<MimeMessage> earlier = new ArrayList<>();
+    private boolean running = true;
 
     private SmtpBacking(GreenMail greenMail, MailViewer viewer, int smtpPort, int imapPort) {
         this.greenMail = greenMail;
@@ -48,9 +51,30 @@ public final class SmtpBacking implements BackingService {
         }
     }
 
-    /** Every mail received so far, oldest first. */
-    public List<MimeMessage> received() {
-        return List.of(greenMail.getReceivedMessages());
+    /** Every mail received so far, oldest first, those from before a {@link #pause} included. */
+    public synchronized List<MimeMessage> received() {
+        List<MimeMessage> all = new ArrayList<>(earlier);
+        if (running) {
+            all.addAll(List.of(greenMail.getReceivedMessages()));
+        }
+        return List.copyOf(all);
+    }
+
+    /** Stops the SMTP and IMAP servers, as a crashed mail server would; the mails received so far are kept here. */
+    public synchronized void pause() {
+        if (running) {
+            earlier.addAll(List.of(greenMail.getReceivedMessages()));
+            greenMail.stop();
+            running = false;
+        }
+    }
+
+    /** Starts them again on the same ports. */
+    public synchronized void resume() {
+        if (!running) {
+            greenMail.start();
+            running = true;
+        }
     }
 
     public int smtpPort() {

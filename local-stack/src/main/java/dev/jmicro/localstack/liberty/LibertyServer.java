@@ -120,6 +120,14 @@ public final class LibertyServer {
         }
     }
 
+    /** Kills the server without notice (SIGKILL), as a crash would; {@link #start} brings it back. */
+    public synchronized void kill() {
+        if (process != null) {
+            ProcessTree.kill(process.toHandle());
+            process = null;
+        }
+    }
+
     /**
      * Freezes the server's JVM (SIGSTOP): it keeps its port and the kernel still accepts connections, but nothing is
      * answered until {@link #resume} (SIGCONT). To a caller it is a dependency that has become very slow.

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -38,6 +39,7 @@ public class PasswordResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change your own password")
+    @APIResponse(responseCode = "204", description = "Changed; the tokens issued before are revoked")
     public Response change(@Valid @NotNull PasswordChange change) {
         directory.changePassword(Long.parseLong(caller.getSubject()), change.currentPassword(), change.newPassword());
         return Response.noContent().build();

@@ -30,6 +30,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -106,6 +107,8 @@ public class UsersResource {
 
     @POST
     @Operation(summary = "Create a user")
+    @APIResponse(responseCode = "201", description = "Created; Location names it")
+    @APIResponse(responseCode = "409", description = "A user with that e-mail address exists already")
     public Response create(@Valid @NotNull NewUser user, @Context UriInfo uri) {
         User created = directory.create(
                 user.email(), orEmpty(user.firstName()), orEmpty(user.lastName()), user.password(), user.admin());
@@ -119,6 +122,11 @@ public class UsersResource {
     @PUT
     @Path("{id}")
     @Operation(summary = "Change a user")
+    @APIResponse(responseCode = "200", description = "The user as changed")
+    @APIResponse(
+            responseCode = "409",
+            description =
+                    "The e-mail address is taken, or it would deactivate or demote yourself or the last active administrator")
     public ManagedUser update(@PathParam("id") long id, @Valid @NotNull UserChange change) {
         if (!change.active() || !change.admin()) {
             notMyself(id, "deactivate or demote");
@@ -130,6 +138,8 @@ public class UsersResource {
     @POST
     @Path("{id}/deactivate")
     @Operation(summary = "Deactivate a user: they can no longer sign in")
+    @APIResponse(responseCode = "200", description = "The user, inactive")
+    @APIResponse(responseCode = "409", description = "It would deactivate yourself or the last active administrator")
     public ManagedUser deactivate(@PathParam("id") long id) {
         notMyself(id, "deactivate");
         return ManagedUser.of(directory.deactivate(id));
@@ -138,6 +148,7 @@ public class UsersResource {
     @PUT
     @Path("{id}/password")
     @Operation(summary = "Set a new password for a user")
+    @APIResponse(responseCode = "200", description = "The user; their tokens are revoked")
     public ManagedUser resetPassword(@PathParam("id") long id, @Valid @NotNull PasswordReset reset) {
         return ManagedUser.of(directory.resetPassword(id, reset.password()));
     }
@@ -145,6 +156,8 @@ public class UsersResource {
     @DELETE
     @Path("{id}")
     @Operation(summary = "Delete a user")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "409", description = "It would delete yourself or the last active administrator")
     public Response delete(@PathParam("id") long id) {
         notMyself(id, "delete");
         directory.delete(id);

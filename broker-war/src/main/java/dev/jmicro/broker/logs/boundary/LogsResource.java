@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -78,13 +79,17 @@ public class LogsResource {
             summary = "Entries, newest first, with filters and paging (the logger's parameters); q finds a text in"
                     + " the name or the data")
     public Response search(
-            @QueryParam("q") String text,
-            @QueryParam("name") String name,
-            @QueryParam("level") String level,
+            @QueryParam("q") @Size(max = 200) String text,
+            @QueryParam("name") @Size(max = 200) String name,
+            @QueryParam("level") @Pattern(regexp = "(?i)INFO|WARNING|ERROR", message = "must be INFO, WARNING or ERROR")
+                    String level,
             @QueryParam("from") String from,
             @QueryParam("to") String to,
-            @QueryParam("page") String page,
-            @QueryParam("size") String size) {
+            @QueryParam("page")
+                    @Pattern(regexp = "[1-9][0-9]{0,5}", message = "must be a whole number from 1 to 999999")
+                    String page,
+            @QueryParam("size") @Pattern(regexp = "[1-9][0-9]{0,2}", message = "must be a whole number from 1 to 200")
+                    String size) {
         return logger.search(text, name, level, from, to, page, size);
     }
 

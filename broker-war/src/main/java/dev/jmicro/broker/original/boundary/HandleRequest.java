@@ -5,13 +5,17 @@ import dev.jmicro.broker.crypto.boundary.EncryptRequest;
 import dev.jmicro.broker.logs.boundary.LogRequest;
 import dev.jmicro.broker.mail.boundary.MailRequest;
 import dev.jmicro.broker.signin.boundary.Credentials;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The original {@code /handle} body: an action and the payload it needs, e.g.
  * {@code {"action":"auth","auth":{"email":"…","password":"…"}}}. Only the payload of the action is read and checked.
  */
 public record HandleRequest(
-        String action,
+        @Schema(
+                        enumeration = {"auth", "log", "mail", "encrypt", "decrypt"},
+                        description = "which payload to act on; any other value is a 400")
+                String action,
         Credentials auth,
         LogRequest log,
         MailRequest mail,

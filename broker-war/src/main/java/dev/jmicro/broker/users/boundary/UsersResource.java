@@ -5,7 +5,10 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -18,6 +21,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -27,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @ApplicationScoped
 @Path("api/users")
+@APIResponse(responseCode = "503", description = "auth is unavailable")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("admin")
 @Tag(name = "users", description = "Administration of users (admin) and one's own password")
@@ -38,14 +43,18 @@ public class UsersResource {
 
     @GET
     @Operation(summary = "Users, one page at a time; q keeps those whose address or name contains it (admin)")
+    @APIResponse(responseCode = "200", description = "auth's answer, relayed")
     public Response list(
-            @QueryParam("page") Integer page, @QueryParam("size") Integer size, @QueryParam("q") String search) {
+            @QueryParam("page") @Min(0) @Max(1_000_000) Integer page,
+            @QueryParam("size") @Min(1) @Max(100) Integer size,
+            @QueryParam("q") @Size(max = 254) String search) {
         return auth.users(page, size, search);
     }
 
     @GET
     @Path("password-policy")
     @Operation(summary = "What a new password must be (admin)")
+    @APIResponse(responseCode = "200", description = "auth's answer, relayed")
     public Response passwordPolicy() {
         return auth.passwordPolicy();
     }
@@ -53,6 +62,7 @@ public class UsersResource {
     @GET
     @Path("{id}")
     @Operation(summary = "One user (admin)")
+    @APIResponse(responseCode = "200", description = "auth's answer, relayed")
     public Response read(@PathParam("id") long id) {
         return auth.user(id);
     }
@@ -60,6 +70,8 @@ public class UsersResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a user (admin)")
+    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "409", description = "The e-mail address is taken")
     public Response create(@NotNull JsonObject user) {
         return auth.createUser(user);
     }
@@ -68,6 +80,11 @@ public class UsersResource {
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change a user (admin)")
+    @APIResponse(responseCode = "200", description = "auth's answer, relayed")
+    @APIResponse(
+            responseCode = "409",
+            description =
+                    "The e-mail address is taken, or it would deactivate or demote yourself or the last active administrator")
     public Response update(@PathParam("id") long id, @NotNull JsonObject user) {
         return auth.updateUser(id, user);
     }
@@ -75,6 +92,8 @@ public class UsersResource {
     @POST
     @Path("{id}/deactivate")
     @Operation(summary = "Deactivate a user: no more sign-ins (admin)")
+    @APIResponse(responseCode = "200", description = "auth's answer, relayed")
+    @APIResponse(responseCode = "409", description = "It would deactivate yourself or the last active administrator")
     public Response deactivate(@PathParam("id") long id) {
         return auth.deactivateUser(id);
     }
@@ -83,6 +102,7 @@ public class UsersResource {
     @Path("{id}/password")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Set a new password for a user (admin)")
+    @APIResponse(responseCode = "200", description = "auth's answer, relayed")
     public Response resetPassword(@PathParam("id") long id, @NotNull JsonObject reset) {
         return auth.resetPassword(id, reset);
     }
@@ -90,6 +110,8 @@ public class UsersResource {
     @DELETE
     @Path("{id}")
     @Operation(summary = "Delete a user (admin)")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "409", description = "It would delete yourself or the last active administrator")
     public Response delete(@PathParam("id") long id) {
         return auth.deleteUser(id);
     }
@@ -99,6 +121,7 @@ public class UsersResource {
     @RolesAllowed({"user", "admin"})
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change one's own password")
+    @APIResponse(responseCode = "204", description = "Changed")
     public Response changeOwnPassword(@NotNull JsonObject change) {
         return auth.changeOwnPassword(change);
     }

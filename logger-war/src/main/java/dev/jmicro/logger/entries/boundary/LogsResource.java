@@ -28,6 +28,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -58,6 +59,10 @@ public class LogsResource {
 
     @POST
     @Operation(summary = "Write one entry: 201 with its location, or 200 with the entry stored earlier under the key")
+    @APIResponse(responseCode = "201", description = "Stored; Location names it")
+    @APIResponse(
+            responseCode = "200",
+            description = "Stored earlier under the same Idempotency-Key; nothing new is stored")
     public Response write(
             @Valid @NotNull EntryRequest request,
             @HeaderParam("Idempotency-Key") @Size(min = 1, max = EntryRequest.MAX_KEY) String key,

@@ -13,6 +13,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The original system's write: {@code {name, data}} → 202 {@code {"error":false,"message":"logged"}}. */
@@ -27,6 +28,7 @@ public class OriginalLogResource {
 
     @POST
     @Operation(summary = "Write one entry (original contract); the same Idempotency-Key is stored once")
+    @APIResponse(responseCode = "202", description = "Logged: {\"error\":false,\"message\":\"logged\"}")
     public Response write(
             @Valid @NotNull EntryRequest request,
             @HeaderParam("Idempotency-Key") @Size(min = 1, max = EntryRequest.MAX_KEY) String key) {

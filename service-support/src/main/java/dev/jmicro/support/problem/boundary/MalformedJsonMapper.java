@@ -6,13 +6,18 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.util.regex.Pattern;
 
 /**
  * A body that is not JSON, or not of the expected shape, is the client's mistake: 400, with the parser's first line
- * as the reason so the client can find the spot.
+ * as the reason so the client can find the spot. Java class names in it are cut to their simple names: a client
+ * needs the shape it got wrong, not the server's package layout.
  */
 @Provider
 public class MalformedJsonMapper implements ExceptionMapper<JsonbException> {
+
+    private static final Pattern QUALIFIED_CLASS =
+            Pattern.compile("(?:class |interface )?(?:[a-z_][\\w$]*\\.)+([A-Z][\\w$]*)");
 
     @Override
     public Response toResponse(JsonbException exception) {
@@ -39,6 +44,7 @@ public class MalformedJsonMapper implements ExceptionMapper<JsonbException> {
             return "unreadable";
         }
         int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
+        String line = newline < 0 ? message : message.substring(0, newline);
+        return QUALIFIED_CLASS.matcher(line).replaceAll("$1");
     }
 }

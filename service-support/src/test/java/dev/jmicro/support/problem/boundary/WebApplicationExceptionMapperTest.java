@@ -56,4 +56,17 @@ class WebApplicationExceptionMapperTest {
         assertEquals(own, answer.getEntity());
         assertEquals(423, answer.getStatus());
     }
+
+    @Test
+    void aParameterThatCannotBeConvertedIsA400NamingIt() {
+        Response answer = mapper.toResponse(new NotFoundException(
+                "RESTEASY003870: Unable to extract parameter from http request: jakarta.ws.rs.QueryParam(\"size\")"
+                        + " value is 'abc'",
+                new NumberFormatException("For input string: \"abc\"")));
+
+        assertEquals(400, answer.getStatus(), "status");
+        Problem problem = (Problem) answer.getEntity();
+        assertEquals("size: is not of the documented type", problem.detail());
+        assertEquals("size", problem.errors().get(0).field());
+    }
 }
