@@ -69,7 +69,7 @@ public final class PostgresBacking implements BackingService {
      */
     public synchronized void kill() {
         ProcessTree.kill(postmaster());
-        embedded = null;
+        stop(); // releases the data directory's lock; its pg_ctl stop finds nothing running and says so
     }
 
     /** Freezes the embedded server (SIGSTOP to the postmaster and its backends): connections hang, none fail. */
