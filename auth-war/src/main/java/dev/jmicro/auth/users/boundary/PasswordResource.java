@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.PUT;
@@ -28,7 +29,11 @@ public class PasswordResource {
     /** The current and the new password. */
     public record PasswordChange(
             @JsonbProperty("current_password") @NotNull @Size(max = 200) String currentPassword,
-            @JsonbProperty("new_password") @NotNull @Size(max = 200) String newPassword) {}
+            @JsonbProperty("new_password")
+                    @NotNull
+                    @Size(max = 200)
+                    @Pattern(regexp = UsersResource.NO_NUL, message = UsersResource.WITHOUT_NUL)
+                    String newPassword) {}
 
     @Inject
     UserDirectory directory;

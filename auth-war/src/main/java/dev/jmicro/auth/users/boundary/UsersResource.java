@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.Consumes;
@@ -47,12 +48,19 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = "bearer")
 public class UsersResource {
 
+    /** PostgreSQL cannot store U+0000 in text; a password with it is refused alike (C-string hashers cut there). */
+    static final String NO_NUL = "[^\\x00]*";
+
+    static final String WITHOUT_NUL = "must not hold the character U+0000";
+
     /** A new user. */
     public record NewUser(
             @NotBlank @Size(max = 254) @Email String email,
-            @JsonbProperty("first_name") @Size(max = 100) String firstName,
-            @JsonbProperty("last_name") @Size(max = 100) String lastName,
-            @NotNull @Size(max = MAX_PASSWORD) String password,
+            @JsonbProperty("first_name") @Size(max = 100) @Pattern(regexp = NO_NUL, message = WITHOUT_NUL)
+                    String firstName,
+            @JsonbProperty("last_name") @Size(max = 100) @Pattern(regexp = NO_NUL, message = WITHOUT_NUL)
+                    String lastName,
+            @NotNull @Size(max = MAX_PASSWORD) @Pattern(regexp = NO_NUL, message = WITHOUT_NUL) String password,
             boolean admin) {}
 
     static final int MAX_PASSWORD = 200;
@@ -60,8 +68,10 @@ public class UsersResource {
     /** The changeable fields of a user; all are given. */
     public record UserChange(
             @NotBlank @Size(max = 254) @Email String email,
-            @JsonbProperty("first_name") @NotNull @Size(max = 100) String firstName,
-            @JsonbProperty("last_name") @NotNull @Size(max = 100) String lastName,
+            @JsonbProperty("first_name") @NotNull @Size(max = 100) @Pattern(regexp = NO_NUL, message = WITHOUT_NUL)
+                    String firstName,
+            @JsonbProperty("last_name") @NotNull @Size(max = 100) @Pattern(regexp = NO_NUL, message = WITHOUT_NUL)
+                    String lastName,
             @NotNull Boolean active,
             @NotNull Boolean admin) {}
 
@@ -69,7 +79,8 @@ public class UsersResource {
     public record UserPage(List<ManagedUser> items, int page, int size, long total) {}
 
     /** A new password an administrator sets for a user. */
-    public record PasswordReset(@NotNull @Size(max = MAX_PASSWORD) String password) {}
+    public record PasswordReset(
+            @NotNull @Size(max = MAX_PASSWORD) @Pattern(regexp = NO_NUL, message = WITHOUT_NUL) String password) {}
 
     /** What a new password must be, for a form to say before the first try. */
     public record PasswordPolicy(

@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * The rule that every query parameter keeps, whatever its operation: no U+0000 ({@code ?q=%00}), which PostgreSQL
  * cannot compare and MongoDB cannot put in a pattern. Refused with a 400 naming the parameter, before any resource
- * runs; the rule for bodies is in {@link RequestBodyRules}, and Liberty itself refuses an encoded NUL in a path.
+ * runs; Liberty itself refuses an encoded NUL in a path. In a body U+0000 is refused only by the fields that
+ * PostgreSQL stores (auth's), since other texts, such as a plaintext to encrypt, may hold it.
  */
 @Provider
 @PreMatching

@@ -36,7 +36,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * JSON value, else 400. JSON-B alone would read the first value and ignore what follows, so the body is checked with a
  * streaming parser first; bodies are small, the second pass is cheap. The same pass refuses what the binding would
  * take silently or fail on with a 500: an object naming a member twice (which value counts differs between parsers),
- * nesting deeper than {@value #MAX_DEPTH} levels, a string holding U+0000, and bytes that are not UTF-8 (RFC 8259: JSON between systems is
+ * nesting deeper than {@value #MAX_DEPTH} levels, and bytes that are not UTF-8 (RFC 8259: JSON between systems is
  * UTF-8). A body of one to three bytes is padded with spaces, since the binding's parser guesses the encoding from
  * the first four bytes and fails on fewer.
  */
@@ -99,9 +99,7 @@ public class RequestBodyRules implements ReaderInterceptor {
                         objects.push(new HashSet<>());
                     }
                     case END_OBJECT, END_ARRAY -> objects.pop();
-                    case VALUE_STRING -> refuseNul(parser.getString());
                     case KEY_NAME -> {
-                        refuseNul(parser.getString());
                         if (!objects.peek().add(parser.getString())) {
                             throw refuse(
                                     Response.Status.BAD_REQUEST,
@@ -130,13 +128,6 @@ public class RequestBodyRules implements ReaderInterceptor {
             return new StringReader(strict.decode(ByteBuffer.wrap(body)).toString());
         } catch (CharacterCodingException e) {
             throw refuse(Response.Status.BAD_REQUEST, "Malformed JSON body: it is not UTF-8");
-        }
-    }
-
-    /** PostgreSQL cannot store U+0000 and BSON keys and patterns cannot hold it; no field of these APIs needs it. */
-    private static void refuseNul(String text) {
-        if (text.indexOf('\u0000') >= 0) {
-            throw refuse(Response.Status.BAD_REQUEST, "Malformed JSON body: a string holds the character U+0000");
         }
     }
 
