@@ -95,6 +95,9 @@ public class OriginalResource {
             responseCode = "401",
             description = "invalid credentials, or no token under the token policy or for encrypt and decrypt")
     @APIResponse(responseCode = "503", description = "The dependency the action needs is unavailable")
+    @APIResponse(
+            responseCode = "429",
+            description = "auth: too many sign-ins from this client, or failed ones for this account")
     public Response handle(HandleRequest request, @HeaderParam(RequestIds.HEADER) String requestId)
             throws ClientException {
         requireTokenIfConfigured();
