@@ -10,11 +10,10 @@ import dev.jmicro.localstack.backing.AmqpBacking;
 import dev.jmicro.localstack.backing.MongoBacking;
 import dev.jmicro.localstack.backing.PostgresBacking;
 import dev.jmicro.localstack.backing.SmtpBacking;
+import dev.jmicro.localstack.support.Http;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,8 +43,6 @@ import org.bson.Document;
  */
 public final class FaultBenchmark {
 
-    private static final HttpClient HTTP =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final Duration RECOVERY_LIMIT = Duration.ofMinutes(2);
 
     private FaultBenchmark() {}
@@ -366,44 +363,26 @@ public final class FaultBenchmark {
         }
     }
 
-    private static String signIn(URI broker, String credentials) throws Exception {
-        HttpResponse<String> answer = HTTP.send(
-                HttpRequest.newBuilder(broker.resolve("api/auth/token"))
-                        .timeout(Duration.ofSeconds(10))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(credentials))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+    private static String signIn(URI broker, String credentials) {
+        HttpResponse<String> answer = Http.postJson(broker.resolve("api/auth/token"), credentials);
         if (answer.statusCode() != 200) {
             throw new IllegalStateException("sign-in: " + answer.statusCode() + " " + answer.body());
         }
-        var matcher = java.util.regex.Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"")
-                .matcher(answer.body());
-        if (!matcher.find()) {
-            throw new IllegalStateException("sign-in: no access_token in " + answer.body());
-        }
-        return matcher.group(1);
+        return Http.object(answer).getString("access_token");
     }
 
-    /** Posts JSON; the status, or -1 when no answer came within 5 s. */
+    /** Posts JSON; the status, or -1 when no answer came within JsonPost's 5 s. */
     private static int post(URI base, String path, String json, String token, String idempotencyKey) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
-                .timeout(Duration.ofSeconds(5))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json));
+        List<String> headers = new ArrayList<>();
         if (token != null) {
-            request.header("Authorization", "Bearer " + token);
+            headers.addAll(List.of("Authorization", "Bearer " + token));
         }
         if (idempotencyKey != null) {
-            request.header("Idempotency-Key", idempotencyKey);
+            headers.addAll(List.of("Idempotency-Key", idempotencyKey));
         }
         try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding())
-                    .statusCode();
-        } catch (java.io.IOException e) {
-            return -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            return JsonPost.status(base.resolve(path), json, headers.toArray(String[]::new));
+        } catch (java.io.UncheckedIOException e) {
             return -1;
         }
     }

@@ -146,17 +146,9 @@ public final class LibertyServer {
             throw new IllegalStateException(service.serverName() + " is not running");
         }
         try {
-            Process kill = new ProcessBuilder("kill", which, Long.toString(running.pid()))
-                    .redirectErrorStream(true)
-                    .start();
-            if (!kill.waitFor(10, java.util.concurrent.TimeUnit.SECONDS) || kill.exitValue() != 0) {
-                throw new StackException(service.serverName() + ": kill " + which + " failed");
-            }
-        } catch (IOException e) {
-            throw new StackException(service.serverName() + ": cannot signal: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StackException(service.serverName() + ": interrupted while signalling", e);
+            ProcessTree.signal(running.toHandle(), which);
+        } catch (IllegalStateException e) {
+            throw new StackException(service.serverName() + ": " + e.getMessage(), e);
         }
     }
 

@@ -13,8 +13,7 @@ public final class ProcessTree {
     private ProcessTree() {}
 
     public static void stop(ProcessHandle root, Duration grace) {
-        List<ProcessHandle> all = new java.util.ArrayList<>(root.descendants().toList());
-        all.add(0, root);
+        List<ProcessHandle> all = withDescendants(root);
         all.forEach(ProcessHandle::destroy);
         long deadline = System.nanoTime() + grace.toNanos();
         for (ProcessHandle process : all) {
@@ -36,8 +35,7 @@ public final class ProcessTree {
 
     /** SIGKILL to the process and everything it started, as a crash or the OOM killer would; waits until all exited. */
     public static void kill(ProcessHandle root) {
-        List<ProcessHandle> all = new java.util.ArrayList<>(root.descendants().toList());
-        all.add(0, root);
+        List<ProcessHandle> all = withDescendants(root);
         all.forEach(ProcessHandle::destroyForcibly);
         for (ProcessHandle process : all) {
             try {
@@ -50,8 +48,8 @@ public final class ProcessTree {
 
     /** Sends a signal ({@code -STOP}, {@code -CONT}) to the process and everything it started, with kill(1). */
     public static void signal(ProcessHandle root, String signal) {
-        List<String> command = new java.util.ArrayList<>(List.of("kill", signal, Long.toString(root.pid())));
-        root.descendants().forEach(child -> command.add(Long.toString(child.pid())));
+        List<String> command = new java.util.ArrayList<>(List.of("kill", signal));
+        withDescendants(root).forEach(process -> command.add(Long.toString(process.pid())));
         try {
             Process kill = new ProcessBuilder(command).redirectErrorStream(true).start();
             if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
@@ -63,5 +61,12 @@ public final class ProcessTree {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while signalling " + root.pid(), e);
         }
+    }
+
+    /** The process first, then everything it started. */
+    private static List<ProcessHandle> withDescendants(ProcessHandle root) {
+        List<ProcessHandle> all = new java.util.ArrayList<>(root.descendants().toList());
+        all.add(0, root);
+        return all;
     }
 }
