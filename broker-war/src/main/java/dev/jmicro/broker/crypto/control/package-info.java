@@ -1,2 +1,0 @@
-/** The auth service's encryption as the broker calls it, guarded like every hop. */
-package dev.jmicro.broker.crypto.control;
