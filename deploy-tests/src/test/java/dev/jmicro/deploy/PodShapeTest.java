@@ -61,7 +61,7 @@ class PodShapeTest {
                     Map.of("matchLabels", Manifests.map(Manifests.spec(svc), "selector")),
                     Manifests.podLabels(workload)));
 
-            assertTrue(serverXml.contains("<feature>mpHealth-"), service + " serves /health");
+            assertTrue(serverXml.contains("<feature>mpHealth</feature>"), service + " serves /health");
             assertEquals("/health/started", probePath(container, "startupProbe"), service);
             assertEquals("/health/ready", probePath(container, "readinessProbe"), service);
             assertEquals("/health/live", probePath(container, "livenessProbe"), service);
