@@ -1,4 +1,4 @@
-package dev.jmicro.broker.signin.boundary;
+package dev.jmicro.broker.auth.boundary;
 
 import jakarta.json.JsonObject;
 import jakarta.json.spi.JsonProvider;

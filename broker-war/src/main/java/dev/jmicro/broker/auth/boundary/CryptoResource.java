@@ -1,9 +1,10 @@
-package dev.jmicro.broker.crypto.boundary;
+package dev.jmicro.broker.auth.boundary;
 
-import dev.jmicro.broker.crypto.control.CryptoGateway;
+import dev.jmicro.broker.auth.control.Encryption;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -12,7 +13,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -20,7 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code /api/crypto}: auth's authenticated encryption (AES-256-GCM with named, versioned keys held by auth) for
- * signed-in users. Auth's answers, refusals included, are relayed.
+ * signed-in users. Auth's refusals are relayed.
  */
 @ApplicationScoped
 @Path("api/crypto")
@@ -31,7 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class CryptoResource {
 
     @Inject
-    CryptoGateway crypto;
+    Encryption crypto;
 
     @POST
     @Path("encrypt")
@@ -40,7 +40,7 @@ public class CryptoResource {
     @APIResponse(responseCode = "200", description = "{ciphertext, key, version}")
     @APIResponse(responseCode = "400", description = "Missing or over-long text, an unknown key, not Unicode")
     @APIResponse(responseCode = "503", description = "auth is unavailable")
-    public Response encrypt(@Valid @NotNull EncryptRequest request) {
+    public JsonObject encrypt(@Valid @NotNull EncryptRequest request) {
         return crypto.encrypt(request.toJson());
     }
 
@@ -51,14 +51,14 @@ public class CryptoResource {
     @APIResponse(responseCode = "200", description = "{plaintext, key, version, newest}")
     @APIResponse(responseCode = "400", description = "The ciphertext cannot be decrypted (one answer for every cause)")
     @APIResponse(responseCode = "503", description = "auth is unavailable")
-    public Response decrypt(@Valid @NotNull DecryptRequest request) {
+    public JsonObject decrypt(@Valid @NotNull DecryptRequest request) {
         return crypto.decrypt(request.toJson());
     }
 
     @GET
     @Path("keys")
     @Operation(summary = "Auth's key names and their versions (never key material)")
-    public Response keys() {
+    public JsonObject keys() {
         return crypto.keys();
     }
 }

@@ -1,4 +1,4 @@
-package dev.jmicro.broker.crypto.boundary;
+package dev.jmicro.broker.auth.boundary;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;

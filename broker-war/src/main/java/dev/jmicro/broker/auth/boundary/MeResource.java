@@ -1,4 +1,4 @@
-package dev.jmicro.broker.identity.boundary;
+package dev.jmicro.broker.auth.boundary;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;

@@ -1,6 +1,6 @@
-package dev.jmicro.broker.identity.boundary;
+package dev.jmicro.broker.auth.boundary;
 
-import dev.jmicro.broker.identity.control.Revocations;
+import dev.jmicro.broker.auth.control.Revocations;
 import dev.jmicro.support.problem.entity.Problem;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;

@@ -1,7 +1,9 @@
-package dev.jmicro.broker.signin.boundary;
+package dev.jmicro.broker.auth.boundary;
 
+import dev.jmicro.broker.auth.control.SignIns;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -11,7 +13,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -33,7 +34,8 @@ public class TokenResource {
     @APIResponse(responseCode = "401", description = "invalid credentials (application/problem+json)")
     @APIResponse(responseCode = "429", description = "too many sign-ins; see Retry-After")
     @APIResponse(responseCode = "503", description = "auth is unavailable")
-    public Response token(@Valid @NotNull Credentials credentials, @Context HttpServletRequest http) {
-        return signIns.token(credentials, http);
+    public JsonObject token(@Valid @NotNull Credentials credentials, @Context HttpServletRequest http) {
+        // The client's address: Liberty's <remoteIp> has taken it from a trusted proxy's X-Forwarded-For.
+        return signIns.token(credentials.toJson(), http.getRemoteAddr());
     }
 }

@@ -1,6 +1,6 @@
-package dev.jmicro.broker.users.boundary;
+package dev.jmicro.broker.auth.boundary;
 
-import dev.jmicro.broker.signin.control.AuthGateway;
+import dev.jmicro.broker.auth.control.UserAdministration;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,6 +20,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -27,7 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code /api/users}: the auth service's user administration (admin only), and a user's own password change. The
- * bodies are auth's, checked there; its answers, refusals included, are relayed.
+ * bodies are auth's, checked there; its refusals are relayed.
  */
 @ApplicationScoped
 @Path("api/users")
@@ -39,32 +40,32 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class UsersResource {
 
     @Inject
-    AuthGateway auth;
+    UserAdministration users;
 
     @GET
     @Operation(summary = "Users, one page at a time; q keeps those whose address or name contains it (admin)")
     @APIResponse(responseCode = "200", description = "auth's answer, relayed")
-    public Response list(
+    public JsonObject list(
             @QueryParam("page") @Min(0) @Max(1_000_000) Integer page,
             @QueryParam("size") @Min(1) @Max(100) Integer size,
             @QueryParam("q") @Size(max = 254) String search) {
-        return auth.users(page, size, search);
+        return users.page(page, size, search);
     }
 
     @GET
     @Path("password-policy")
     @Operation(summary = "What a new password must be (admin)")
     @APIResponse(responseCode = "200", description = "auth's answer, relayed")
-    public Response passwordPolicy() {
-        return auth.passwordPolicy();
+    public JsonObject passwordPolicy() {
+        return users.passwordPolicy();
     }
 
     @GET
     @Path("{id}")
     @Operation(summary = "One user (admin)")
     @APIResponse(responseCode = "200", description = "auth's answer, relayed")
-    public Response read(@PathParam("id") long id) {
-        return auth.user(id);
+    public JsonObject read(@PathParam("id") long id) {
+        return users.user(id);
     }
 
     @POST
@@ -73,7 +74,10 @@ public class UsersResource {
     @APIResponse(responseCode = "201", description = "Created")
     @APIResponse(responseCode = "409", description = "The e-mail address is taken")
     public Response create(@NotNull JsonObject user) {
-        return auth.createUser(user);
+        JsonObject created = users.create(user);
+        return Response.created(URI.create("api/users/" + created.getJsonNumber("id")))
+                .entity(created)
+                .build();
     }
 
     @PUT
@@ -85,8 +89,8 @@ public class UsersResource {
             responseCode = "409",
             description =
                     "The e-mail address is taken, or it would deactivate or demote yourself or the last active administrator")
-    public Response update(@PathParam("id") long id, @NotNull JsonObject user) {
-        return auth.updateUser(id, user);
+    public JsonObject update(@PathParam("id") long id, @NotNull JsonObject user) {
+        return users.update(id, user);
     }
 
     @POST
@@ -94,8 +98,8 @@ public class UsersResource {
     @Operation(summary = "Deactivate a user: no more sign-ins (admin)")
     @APIResponse(responseCode = "200", description = "auth's answer, relayed")
     @APIResponse(responseCode = "409", description = "It would deactivate yourself or the last active administrator")
-    public Response deactivate(@PathParam("id") long id) {
-        return auth.deactivateUser(id);
+    public JsonObject deactivate(@PathParam("id") long id) {
+        return users.deactivate(id);
     }
 
     @PUT
@@ -103,8 +107,8 @@ public class UsersResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Set a new password for a user (admin)")
     @APIResponse(responseCode = "200", description = "auth's answer, relayed")
-    public Response resetPassword(@PathParam("id") long id, @NotNull JsonObject reset) {
-        return auth.resetPassword(id, reset);
+    public JsonObject resetPassword(@PathParam("id") long id, @NotNull JsonObject reset) {
+        return users.resetPassword(id, reset);
     }
 
     @DELETE
@@ -112,8 +116,8 @@ public class UsersResource {
     @Operation(summary = "Delete a user (admin)")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "409", description = "It would delete yourself or the last active administrator")
-    public Response delete(@PathParam("id") long id) {
-        return auth.deleteUser(id);
+    public void delete(@PathParam("id") long id) {
+        users.delete(id);
     }
 
     @PUT
@@ -122,7 +126,7 @@ public class UsersResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change one's own password")
     @APIResponse(responseCode = "204", description = "Changed")
-    public Response changeOwnPassword(@NotNull JsonObject change) {
-        return auth.changeOwnPassword(change);
+    public void changeOwnPassword(@NotNull JsonObject change) {
+        users.changeOwnPassword(change);
     }
 }

@@ -1,101 +1,53 @@
-package dev.jmicro.broker.signin.control;
+package dev.jmicro.broker.auth.control;
 
-import dev.jmicro.broker.downstream.control.DependencyDown;
 import dev.jmicro.broker.downstream.control.Downstream;
-import dev.jmicro.broker.downstream.control.Relay;
+import dev.jmicro.broker.downstream.control.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
-import jakarta.ws.rs.core.Response;
+import jakarta.json.JsonValue;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
-import org.eclipse.microprofile.faulttolerance.Fallback;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
- * Every call to the auth service, each guarded: a timeout, a circuit breaker and a bulkhead, and the 503 fallback.
- * Only reads are retried; a sign-in is not (auth counts failed ones). Calls that hash or check a password have the
- * longest timeout: bcrypt at cost 12 alone takes 0.2–0.4 s and queues behind others under load.
+ * Sign-ins and tokens at the auth service. A sign-in is not retried (auth counts failed ones) and may take 2 s: bcrypt
+ * at cost 12 alone takes 0.2–0.4 s and queues behind others under load. The circuit breaker's and retry's numbers are
+ * the configuration's ({@code CircuitBreaker/*}, {@code Retry/*}).
  */
 @ApplicationScoped
 @Downstream("auth")
-@Timeout(1000)
-@CircuitBreaker(requestVolumeThreshold = 40, failureRatio = 0.75, delay = 5000, successThreshold = 1)
+@CircuitBreaker(skipOn = Refusal.class)
 @Bulkhead(20)
-public class AuthGateway {
+public class Authenticator {
 
     @Inject
     @RestClient
     AuthClient auth;
 
+    /** The user the credentials belong to, as auth describes them (never a password or hash). */
     @Timeout(2000)
-    @Fallback(DependencyDown.class)
-    public Response authenticate(JsonObject credentials, String client) {
-        return Relay.of(auth.authenticate(credentials, client));
+    public JsonObject authenticate(JsonObject credentials, String client) {
+        try {
+            JsonValue user = auth.authenticate(credentials, client).get("data");
+            return user instanceof JsonObject object ? object : JsonValue.EMPTY_JSON_OBJECT;
+        } catch (Refusal refusal) {
+            throw refusal.status() == 401 ? new InvalidCredentials(refusal) : refusal;
+        }
     }
 
+    /** A signed token: {@code {access_token, token_type, expires_in}}. */
     @Timeout(2000)
-    @Fallback(DependencyDown.class)
-    public Response token(JsonObject credentials, String client) {
-        return Relay.of(auth.token(credentials, client));
+    public JsonObject token(JsonObject credentials, String client) {
+        return auth.token(credentials, client);
     }
 
-    @Retry(maxRetries = 1, delay = 50, jitter = 25)
-    @Fallback(DependencyDown.class)
-    public Response users(Integer page, Integer size, String search) {
-        return Relay.of(auth.users(page, size, search));
-    }
-
-    @Retry(maxRetries = 1, delay = 50, jitter = 25)
-    @Fallback(DependencyDown.class)
-    public Response revocations() {
-        return Relay.of(auth.revocations());
-    }
-
-    @Retry(maxRetries = 1, delay = 50, jitter = 25)
-    @Fallback(DependencyDown.class)
-    public Response passwordPolicy() {
-        return Relay.of(auth.passwordPolicy());
-    }
-
-    @Retry(maxRetries = 1, delay = 50, jitter = 25)
-    @Fallback(DependencyDown.class)
-    public Response user(long id) {
-        return Relay.of(auth.user(id));
-    }
-
-    @Timeout(2000) // hashes the new password
-    @Fallback(DependencyDown.class)
-    public Response createUser(JsonObject user) {
-        return Relay.of(auth.createUser(user));
-    }
-
-    @Fallback(DependencyDown.class)
-    public Response updateUser(long id, JsonObject user) {
-        return Relay.of(auth.updateUser(id, user));
-    }
-
-    @Fallback(DependencyDown.class)
-    public Response deactivateUser(long id) {
-        return Relay.of(auth.deactivateUser(id));
-    }
-
-    @Timeout(2000) // hashes the new password
-    @Fallback(DependencyDown.class)
-    public Response resetPassword(long id, JsonObject reset) {
-        return Relay.of(auth.resetPassword(id, reset));
-    }
-
-    @Fallback(DependencyDown.class)
-    public Response deleteUser(long id) {
-        return Relay.of(auth.deleteUser(id));
-    }
-
-    @Timeout(2000)
-    @Fallback(DependencyDown.class)
-    public Response changeOwnPassword(JsonObject change) {
-        return Relay.of(auth.changeOwnPassword(change));
+    /** Auth's list of revoked users' tokens; a read, retried. */
+    @Timeout(1000)
+    @Retry(abortOn = Refusal.class)
+    public JsonObject revocations() {
+        return auth.revocations();
     }
 }

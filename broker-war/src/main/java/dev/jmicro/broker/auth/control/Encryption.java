@@ -1,15 +1,12 @@
-package dev.jmicro.broker.crypto.control;
+package dev.jmicro.broker.auth.control;
 
-import dev.jmicro.broker.downstream.control.DependencyDown;
 import dev.jmicro.broker.downstream.control.Downstream;
-import dev.jmicro.broker.downstream.control.Relay;
+import dev.jmicro.broker.downstream.control.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
-import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
-import org.eclipse.microprofile.faulttolerance.Fallback;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -21,27 +18,27 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 @ApplicationScoped
 @Downstream("auth")
 @Timeout(1000)
-@CircuitBreaker(requestVolumeThreshold = 40, failureRatio = 0.75, delay = 5000, successThreshold = 1)
+@CircuitBreaker(skipOn = Refusal.class)
 @Bulkhead(20)
-@Retry(maxRetries = 1, delay = 50, jitter = 25)
-public class CryptoGateway {
+@Retry(abortOn = Refusal.class)
+public class Encryption {
 
     @Inject
     @RestClient
     CryptoClient crypto;
 
-    @Fallback(DependencyDown.class)
-    public Response encrypt(JsonObject request) {
-        return Relay.of(crypto.encrypt(request));
+    /** {@code {ciphertext, key, version}}. */
+    public JsonObject encrypt(JsonObject request) {
+        return crypto.encrypt(request);
     }
 
-    @Fallback(DependencyDown.class)
-    public Response decrypt(JsonObject request) {
-        return Relay.of(crypto.decrypt(request));
+    /** {@code {plaintext, key, version, newest}}. */
+    public JsonObject decrypt(JsonObject request) {
+        return crypto.decrypt(request);
     }
 
-    @Fallback(DependencyDown.class)
-    public Response keys() {
-        return Relay.of(crypto.keys());
+    /** Key names and versions, never key material. */
+    public JsonObject keys() {
+        return crypto.keys();
     }
 }

@@ -1,12 +1,9 @@
-package dev.jmicro.broker.identity.control;
+package dev.jmicro.broker.auth.control;
 
-import dev.jmicro.broker.downstream.control.JsonBodies;
-import dev.jmicro.broker.signin.control.AuthGateway;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import jakarta.ws.rs.core.Response;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
@@ -36,7 +33,7 @@ public class Revocations {
     private volatile boolean everRead;
 
     @Inject
-    AuthGateway auth;
+    Authenticator auth;
 
     @Inject
     MetricRegistry metrics;
@@ -58,25 +55,20 @@ public class Revocations {
             return;
         }
         try {
-            Response answer = auth.revocations();
-            readAtNanos = System.nanoTime(); // also after a failure: auth is asked again in one period, not at once
-            everRead = true;
-            if (answer.getStatus() != 200 || !(answer.getEntity() instanceof String body)) {
-                count("failed");
-                return;
-            }
-            revoked = parse(body);
+            revoked = parse(auth.revocations());
             count("read");
         } catch (RuntimeException e) {
             count("failed");
             LOG.warning("the token revocations cannot be read from auth: " + e.getMessage());
         } finally {
+            readAtNanos = System.nanoTime(); // also after a failure: auth is asked again in one period, not at once
+            everRead = true;
             reading.unlock();
         }
     }
 
-    private static Map<String, Long> parse(String body) {
-        JsonArray list = JsonBodies.objectOf(body).getJsonArray("revoked");
+    private static Map<String, Long> parse(JsonObject answer) {
+        JsonArray list = answer.getJsonArray("revoked");
         if (list == null) {
             throw new IllegalStateException("not a revocation list");
         }

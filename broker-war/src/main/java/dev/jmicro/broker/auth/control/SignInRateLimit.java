@@ -1,4 +1,4 @@
-package dev.jmicro.broker.signin.control;
+package dev.jmicro.broker.auth.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,14 +1,8 @@
-package dev.jmicro.broker.signin.boundary;
+package dev.jmicro.broker.auth.control;
 
-import dev.jmicro.broker.signin.control.AuthGateway;
-import dev.jmicro.broker.signin.control.SignInRateLimit;
-import dev.jmicro.support.problem.entity.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.Response;
-import java.util.Optional;
+import jakarta.json.JsonObject;
 import java.util.OptionalLong;
 
 /**
@@ -22,35 +16,24 @@ public class SignIns {
     SignInRateLimit rateLimit;
 
     @Inject
-    AuthGateway auth;
+    Authenticator auth;
 
-    /** Auth's {@code /authenticate} answer, or a 429 problem. */
-    public Response authenticate(Credentials credentials, HttpServletRequest http) {
-        String client = clientOf(http);
-        return limited(client).orElseGet(() -> auth.authenticate(credentials.toJson(), client));
+    /** The signed-in user; {@link InvalidCredentials} or {@link TooManySignIns} when not. */
+    public JsonObject authenticate(JsonObject credentials, String client) {
+        requireWithinLimit(client);
+        return auth.authenticate(credentials, client);
     }
 
-    /** Auth's {@code /tokens} answer, or a 429 problem. */
-    public Response token(Credentials credentials, HttpServletRequest http) {
-        String client = clientOf(http);
-        return limited(client).orElseGet(() -> auth.token(credentials.toJson(), client));
+    /** A signed token; {@link TooManySignIns} or auth's refusal when not. */
+    public JsonObject token(JsonObject credentials, String client) {
+        requireWithinLimit(client);
+        return auth.token(credentials, client);
     }
 
-    /** The client's address: Liberty's {@code <remoteIp>} has taken it from a trusted proxy's X-Forwarded-For. */
-    private static String clientOf(HttpServletRequest http) {
-        return http.getRemoteAddr();
-    }
-
-    private Optional<Response> limited(String client) {
+    private void requireWithinLimit(String client) {
         OptionalLong wait = rateLimit.tryAcquire(client);
-        if (wait.isEmpty()) {
-            return Optional.empty();
+        if (wait.isPresent()) {
+            throw new TooManySignIns(wait.getAsLong());
         }
-        return Optional.of(Response.fromResponse(Problem.of(
-                                Response.Status.TOO_MANY_REQUESTS,
-                                "too many sign-ins from this client; try again in " + wait.getAsLong() + " s")
-                        .toResponse())
-                .header(HttpHeaders.RETRY_AFTER, wait.getAsLong())
-                .build());
     }
 }

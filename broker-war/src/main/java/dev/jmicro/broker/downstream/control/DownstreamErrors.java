@@ -1,24 +1,42 @@
 package dev.jmicro.broker.downstream.control;
 
 import jakarta.ws.rs.ServerErrorException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.rest.client.ext.ResponseExceptionMapper;
 
 /**
- * Turns a downstream 5xx into an exception, so that it counts as a failure for the circuit breaker and ends in the
- * fallback; a 4xx stays a response that the broker relays (the dependency is fine, the request was not). The REST
- * client's default mapper, which throws for every status of 400 and above, is switched off in the configuration.
+ * A dependency's error answer as an exception, so that a REST client method returns only what it asked for: a 4xx is
+ * a {@link Refusal} carrying the answer (the body read at once, inside the caller's timeout, freeing the pooled
+ * connection), a 5xx a {@link ServerErrorException}, a failure for the circuit breaker. The REST client's default
+ * mapper is switched off in the configuration.
  */
-public class ServerErrors implements ResponseExceptionMapper<ServerErrorException> {
+public class DownstreamErrors implements ResponseExceptionMapper<RuntimeException> {
+
+    private static final List<String> KEPT_HEADERS = List.of(HttpHeaders.RETRY_AFTER, HttpHeaders.WWW_AUTHENTICATE);
 
     @Override
     public boolean handles(int status, MultivaluedMap<String, Object> headers) {
-        return status >= 500;
+        return status >= 400;
     }
 
     @Override
-    public ServerErrorException toThrowable(Response response) {
-        return new ServerErrorException(response.getStatus());
+    public RuntimeException toThrowable(Response response) {
+        if (response.getStatus() >= 500) {
+            return new ServerErrorException(response.getStatus());
+        }
+        String body = response.hasEntity() ? response.readEntity(String.class) : null;
+        Map<String, String> kept = new HashMap<>();
+        for (String name : KEPT_HEADERS) {
+            String value = response.getHeaderString(name);
+            if (value != null) {
+                kept.put(name, value);
+            }
+        }
+        return new Refusal(response.getStatus(), response.getMediaType(), body, kept);
     }
 }

@@ -8,7 +8,8 @@ import java.io.StringReader;
 /** Reads a body another service answered with, leniently: what is not a JSON object reads as an empty one. */
 public final class JsonBodies {
 
-    // Looked up once: a lookup per call searches every jar of the application (see RequestBodyRules).
+    // Looked up once: a lookup per call searches every jar of the application (as service-support's RequestBodyRules
+    // found).
     private static final JsonProvider JSON = JsonProvider.provider();
 
     private JsonBodies() {}

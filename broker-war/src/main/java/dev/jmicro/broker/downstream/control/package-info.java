@@ -1,5 +1,5 @@
 /**
- * What every downstream call shares: the 503 fallback naming the dependency, the mapping of a downstream 5xx to a
- * failure, and relaying a downstream answer.
+ * What every downstream call shares: a dependency's refusal and its unavailability as exceptions, the REST clients'
+ * mapping of error answers to them, and the guard that names the dependency that failed.
  */
 package dev.jmicro.broker.downstream.control;

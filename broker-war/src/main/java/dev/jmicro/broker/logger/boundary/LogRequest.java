@@ -1,4 +1,4 @@
-package dev.jmicro.broker.logs.boundary;
+package dev.jmicro.broker.logger.boundary;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

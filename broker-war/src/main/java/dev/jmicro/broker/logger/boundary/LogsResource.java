@@ -1,11 +1,12 @@
-package dev.jmicro.broker.logs.boundary;
+package dev.jmicro.broker.logger.boundary;
 
 import dev.jmicro.broker.edge.boundary.RequestIds;
-import dev.jmicro.broker.logs.control.LogWrites;
-import dev.jmicro.broker.logs.control.LoggerGateway;
+import dev.jmicro.broker.logger.control.LogReader;
+import dev.jmicro.broker.logger.control.LogWriter;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -23,7 +24,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Locale;
 import java.util.UUID;
-import org.apache.qpid.protonj2.client.exceptions.ClientException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -46,10 +46,10 @@ public class LogsResource {
     public record Accepted(String key, String transport) {}
 
     @Inject
-    LogWrites writes;
+    LogWriter writes;
 
     @Inject
-    LoggerGateway logger;
+    LogReader logger;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -63,13 +63,9 @@ public class LogsResource {
                     @HeaderParam("Idempotency-Key")
                     @Pattern(regexp = "[A-Za-z0-9._:-]{1,200}", message = "must be 1-200 of A-Z a-z 0-9 . _ : -")
                     String idempotencyKey,
-            @HeaderParam(RequestIds.HEADER) String requestId)
-            throws ClientException {
+            @HeaderParam(RequestIds.HEADER) String requestId) {
         String key = idempotencyKey != null ? idempotencyKey : UUID.randomUUID().toString();
-        Response written = writes.write(entry.name(), entry.data(), entry.level(), key, requestId);
-        if (written.getStatus() != Response.Status.ACCEPTED.getStatusCode()) {
-            return written;
-        }
+        writes.write(entry.name(), entry.data(), entry.level(), key, requestId);
         return Response.accepted(new Accepted(key, writes.configured().name().toLowerCase(Locale.ROOT)))
                 .build();
     }
@@ -78,7 +74,7 @@ public class LogsResource {
     @Operation(
             summary = "Entries, newest first, with filters and paging (the logger's parameters); q finds a text in"
                     + " the name or the data")
-    public Response search(
+    public JsonObject search(
             @QueryParam("q") @Size(max = 200) String text,
             @QueryParam("name") @Size(max = 200) String name,
             @QueryParam("level") @Pattern(regexp = "(?i)INFO|WARNING|ERROR", message = "must be INFO, WARNING or ERROR")
@@ -96,14 +92,14 @@ public class LogsResource {
     @GET
     @Path("{id}")
     @Operation(summary = "One entry")
-    public Response find(@PathParam("id") String id) {
+    public JsonObject find(@PathParam("id") String id) {
         return logger.find(id);
     }
 
     @DELETE
     @RolesAllowed("admin")
     @Operation(summary = "Delete entries created before an instant (admin)")
-    public Response deleteOlderThan(@QueryParam("before") String before) {
+    public JsonObject deleteOlderThan(@QueryParam("before") String before) {
         return logger.deleteOlderThan(before);
     }
 }

@@ -1,6 +1,5 @@
-package dev.jmicro.broker.logs.control;
+package dev.jmicro.broker.logger.control;
 
-import dev.jmicro.broker.downstream.control.DependencyDown;
 import dev.jmicro.broker.downstream.control.Downstream;
 import dev.jmicro.support.amqp.AmqpSenders;
 import jakarta.annotation.PostConstruct;
@@ -8,7 +7,8 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.spi.JsonProvider;
-import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -17,14 +17,13 @@ import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
-import org.eclipse.microprofile.faulttolerance.Fallback;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 
 /**
  * Publishes log events to the listener's exchange {@code logs_topic} (routing key {@code log.<LEVEL>}) over AMQP 1.0
- * and answers only once the broker has accepted the message (a publisher confirm): 202 then means the event is in a
- * durable queue. One connection and one sender per address are reused by every request ({@link AmqpSenders}). A retry is safe: the message id is the event's key, and the logger stores
+ * and returns only once the broker has accepted the message (a publisher confirm): the event is then in a durable
+ * queue. One connection and one sender per address are reused by every request ({@link AmqpSenders}). A retry is safe: the message id is the event's key, and the logger stores
  * a key once.
  */
 @ApplicationScoped
@@ -38,7 +37,7 @@ public class AmqpLogPublisher {
 
     /** {@code %s} is the level; Artemis, RabbitMQ 3 and RabbitMQ 4 spell addresses differently. */
     @Inject
-    @ConfigProperty(name = "amqp.address.log-events", defaultValue = "logs_topic.log.%s")
+    @ConfigProperty(name = "amqp.address.log-events", defaultValue = "/exchanges/logs_topic/log.%s")
     String addressTemplate;
 
     private AmqpSenders senders;
@@ -55,11 +54,10 @@ public class AmqpLogPublisher {
     }
 
     @Timeout(1000)
-    @Retry(maxRetries = 1, delay = 50, jitter = 25)
-    @CircuitBreaker(requestVolumeThreshold = 40, failureRatio = 0.75, delay = 5000, successThreshold = 1)
+    @Retry
+    @CircuitBreaker
     @Bulkhead(50)
-    @Fallback(DependencyDown.class)
-    public Response publish(LogEvent event) throws ClientException {
+    public void publish(LogEvent event) {
         String address = String.format(addressTemplate, event.level());
         String body = JSON.createObjectBuilder()
                 .add("name", event.name())
@@ -69,7 +67,11 @@ public class AmqpLogPublisher {
         Map<String, String> properties = new HashMap<>(); // the traceparent may be null: then it is left out
         properties.put("request-id", event.requestId());
         properties.put("traceparent", event.traceparent());
-        senders.sendJson(address, body, event.key(), properties);
-        return Response.accepted().build();
+        try {
+            senders.sendJson(address, body, event.key(), properties);
+        } catch (ClientException e) {
+            // Unchecked, so that callers need not know the transport; DependencyGuard names it "not reachable".
+            throw new UncheckedIOException(new IOException(e.getMessage(), e));
+        }
     }
 }

@@ -1,7 +1,7 @@
-package dev.jmicro.broker.logs.control;
+package dev.jmicro.broker.logger.control;
 
-import dev.jmicro.broker.downstream.control.DependencyDown;
 import dev.jmicro.broker.downstream.control.Downstream;
+import dev.jmicro.broker.downstream.control.Refusal;
 import dev.jmicro.logger.grpc.Log;
 import dev.jmicro.logger.grpc.LogRequest;
 import dev.jmicro.logger.grpc.LogServiceGrpc;
@@ -24,7 +24,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
-import org.eclipse.microprofile.faulttolerance.Fallback;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 
@@ -32,7 +31,7 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
  * Writes log entries with the logger's gRPC {@code LogService.WriteLog} (the original proto), over one channel at a time
  * (it reconnects by itself; it is replaced every {@code logger.grpc.calls-per-connection} calls, see there). Level, idempotency key, request id and the W3C trace
  * context travel as metadata: Liberty does not propagate trace context over gRPC. A refusal by the logger
- * (INVALID_ARGUMENT) is a 400; an unreachable or slow logger ends in the 503 fallback.
+ * (INVALID_ARGUMENT) is a 400 {@link Refusal}; an unreachable or slow logger a 503.
  */
 @ApplicationScoped
 @Downstream("logger")
@@ -97,11 +96,10 @@ public class GrpcLogWriter {
     }
 
     @Timeout(1000)
-    @Retry(maxRetries = 1, delay = 50, jitter = 25)
-    @CircuitBreaker(requestVolumeThreshold = 40, failureRatio = 0.75, delay = 5000, successThreshold = 1)
+    @Retry(abortOn = Refusal.class)
+    @CircuitBreaker(skipOn = Refusal.class)
     @Bulkhead(50)
-    @Fallback(DependencyDown.class)
-    public Response write(LogEvent event) {
+    public void write(LogEvent event) {
         Metadata metadata = new Metadata();
         metadata.put(LEVEL, event.level());
         metadata.put(KEY, event.key());
@@ -117,13 +115,11 @@ public class GrpcLogWriter {
                     .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(metadata))
                     .withDeadlineAfter(900, TimeUnit.MILLISECONDS)
                     .writeLog(request);
-            return Response.accepted().build();
         } catch (StatusRuntimeException e) {
             if (e.getStatus().getCode() == Status.Code.INVALID_ARGUMENT) {
-                return Problem.of(
-                                Response.Status.BAD_REQUEST,
-                                "the logger refused the entry: " + e.getStatus().getDescription())
-                        .toResponse();
+                throw Refusal.of(Problem.of(
+                        Response.Status.BAD_REQUEST,
+                        "the logger refused the entry: " + e.getStatus().getDescription()));
             }
             throw e;
         }

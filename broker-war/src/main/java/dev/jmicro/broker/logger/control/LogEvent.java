@@ -1,4 +1,4 @@
-package dev.jmicro.broker.logs.control;
+package dev.jmicro.broker.logger.control;
 
 /**
  * One log entry on its way to the logger, over AMQP or gRPC.

@@ -1,12 +1,10 @@
-package dev.jmicro.broker.logs.control;
+package dev.jmicro.broker.logger.control;
 
 import dev.jmicro.support.tracing.TraceParent;
 import io.opentelemetry.api.trace.Span;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.core.Response;
 import java.util.Locale;
-import org.apache.qpid.protonj2.client.exceptions.ClientException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -15,7 +13,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * idempotency key (the client's, or a new one the caller made) and the request's trace context.
  */
 @ApplicationScoped
-public class LogWrites {
+public class LogWriter {
 
     /** The two ways to the logger. */
     public enum Transport {
@@ -38,12 +36,12 @@ public class LogWrites {
     }
 
     /** Over the configured transport. */
-    public Response write(String name, String data, String level, String key, String requestId) throws ClientException {
-        return write(configured(), name, data, level, key, requestId);
+    public void write(String name, String data, String level, String key, String requestId) {
+        write(configured(), name, data, level, key, requestId);
     }
 
-    public Response write(Transport over, String name, String data, String level, String key, String requestId)
-            throws ClientException {
+    /** Returns once the entry is stored (gRPC) or in a durable queue (AMQP). */
+    public void write(Transport over, String name, String data, String level, String key, String requestId) {
         LogEvent event = new LogEvent(
                 name,
                 data,
@@ -51,6 +49,10 @@ public class LogWrites {
                 key,
                 requestId,
                 TraceParent.of(Span.current().getSpanContext()));
-        return over == Transport.GRPC ? grpc.write(event) : amqp.publish(event);
+        if (over == Transport.GRPC) {
+            grpc.write(event);
+        } else {
+            amqp.publish(event);
+        }
     }
 }

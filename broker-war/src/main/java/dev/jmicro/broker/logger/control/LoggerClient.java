@@ -1,6 +1,7 @@
-package dev.jmicro.broker.logs.control;
+package dev.jmicro.broker.logger.control;
 
-import dev.jmicro.broker.downstream.control.ServerErrors;
+import dev.jmicro.broker.downstream.control.DownstreamErrors;
+import jakarta.json.JsonObject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -8,24 +9,24 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /**
  * The logger's reads and its deletion, as the broker calls them with the caller's token. Parameters are passed on as
- * given: the logger checks them and its 400 problem is relayed.
+ * given: the logger checks them and its 400 problem is relayed
+ * ({@link DownstreamErrors}).
  */
 @RegisterRestClient(configKey = "logger")
-@RegisterProvider(ServerErrors.class)
+@RegisterProvider(DownstreamErrors.class)
 @RegisterClientHeaders
 @Path("logs")
 @Produces(MediaType.APPLICATION_JSON)
 public interface LoggerClient {
 
     @GET
-    Response search(
+    JsonObject search(
             @QueryParam("q") String text,
             @QueryParam("name") String name,
             @QueryParam("level") String level,
@@ -36,8 +37,8 @@ public interface LoggerClient {
 
     @GET
     @Path("{id}")
-    Response find(@PathParam("id") String id);
+    JsonObject find(@PathParam("id") String id);
 
     @DELETE
-    Response deleteOlderThan(@QueryParam("before") String before);
+    JsonObject deleteOlderThan(@QueryParam("before") String before);
 }

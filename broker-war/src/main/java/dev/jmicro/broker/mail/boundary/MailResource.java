@@ -1,9 +1,10 @@
 package dev.jmicro.broker.mail.boundary;
 
-import dev.jmicro.broker.mail.control.MailGateway;
+import dev.jmicro.broker.mail.control.MailSender;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -34,7 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class MailResource {
 
     @Inject
-    MailGateway mail;
+    MailSender mail;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -50,16 +52,19 @@ public class MailResource {
                             regexp = "[A-Za-z0-9_-][A-Za-z0-9._-]{0,99}",
                             message = "must be 1-100 of A-Z a-z 0-9 . _ -")
                     String idempotencyKey) {
-        return mail.send(
+        MailSender.Queued queued = mail.send(
                 request.toJson(),
                 idempotencyKey != null ? idempotencyKey : UUID.randomUUID().toString());
+        return Response.accepted(queued.answer())
+                .location(URI.create("api/mails/" + queued.id()))
+                .build();
     }
 
     @GET
     @Path("{id}")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Where a mail is: queued, sent or failed")
-    public Response delivery(@PathParam("id") @Pattern(regexp = "[A-Za-z0-9_-][A-Za-z0-9._-]{0,99}") String id) {
+    public JsonObject delivery(@PathParam("id") @Pattern(regexp = "[A-Za-z0-9_-][A-Za-z0-9._-]{0,99}") String id) {
         return mail.delivery(id);
     }
 }

@@ -1,6 +1,6 @@
 package dev.jmicro.broker.mail.control;
 
-import dev.jmicro.broker.downstream.control.ServerErrors;
+import dev.jmicro.broker.downstream.control.DownstreamErrors;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -17,7 +17,7 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /** The mail service's {@code POST /send} (the idempotency key makes a retried send one mail) and its deliveries. */
 @RegisterRestClient(configKey = "mail")
-@RegisterProvider(ServerErrors.class)
+@RegisterProvider(DownstreamErrors.class)
 @RegisterClientHeaders
 public interface MailClient {
 
@@ -25,11 +25,12 @@ public interface MailClient {
     @Path("send")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
+    /** 202 with {@code {"error":false,"message":"sent to <to>"}} and the delivery's address in {@code Location}. */
     Response send(JsonObject mail, @HeaderParam("Idempotency-Key") String idempotencyKey);
 
     /** Where a mail is: queued, sent or failed. */
     @GET
     @Path("mails/{id}")
     @Produces(MediaType.APPLICATION_JSON)
-    Response delivery(@PathParam("id") String id);
+    JsonObject delivery(@PathParam("id") String id);
 }

@@ -1,10 +1,10 @@
 package dev.jmicro.broker.original.boundary;
 
-import dev.jmicro.broker.crypto.boundary.DecryptRequest;
-import dev.jmicro.broker.crypto.boundary.EncryptRequest;
-import dev.jmicro.broker.logs.boundary.LogRequest;
+import dev.jmicro.broker.auth.boundary.Credentials;
+import dev.jmicro.broker.auth.boundary.DecryptRequest;
+import dev.jmicro.broker.auth.boundary.EncryptRequest;
+import dev.jmicro.broker.logger.boundary.LogRequest;
 import dev.jmicro.broker.mail.boundary.MailRequest;
-import dev.jmicro.broker.signin.boundary.Credentials;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**

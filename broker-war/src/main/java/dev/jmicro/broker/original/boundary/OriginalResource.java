@@ -1,17 +1,20 @@
 package dev.jmicro.broker.original.boundary;
 
-import dev.jmicro.broker.crypto.boundary.DecryptRequest;
-import dev.jmicro.broker.crypto.boundary.EncryptRequest;
-import dev.jmicro.broker.crypto.control.CryptoGateway;
-import dev.jmicro.broker.downstream.control.JsonBodies;
+import dev.jmicro.broker.auth.boundary.Credentials;
+import dev.jmicro.broker.auth.boundary.DecryptRequest;
+import dev.jmicro.broker.auth.boundary.EncryptRequest;
+import dev.jmicro.broker.auth.control.Encryption;
+import dev.jmicro.broker.auth.control.InvalidCredentials;
+import dev.jmicro.broker.auth.control.SignIns;
 import dev.jmicro.broker.edge.boundary.RequestIds;
-import dev.jmicro.broker.logs.control.LogWrites;
-import dev.jmicro.broker.mail.control.MailGateway;
-import dev.jmicro.broker.signin.boundary.SignIns;
+import dev.jmicro.broker.logger.boundary.LogRequest;
+import dev.jmicro.broker.logger.control.LogWriter;
+import dev.jmicro.broker.mail.boundary.MailRequest;
+import dev.jmicro.broker.mail.control.MailSender;
 import dev.jmicro.support.problem.entity.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonValue;
+import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -28,7 +31,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.Set;
 import java.util.UUID;
-import org.apache.qpid.protonj2.client.exceptions.ClientException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -55,13 +57,13 @@ public class OriginalResource {
     SignIns signIns;
 
     @Inject
-    LogWrites logs;
+    LogWriter logs;
 
     @Inject
-    MailGateway mail;
+    MailSender mail;
 
     @Inject
-    CryptoGateway crypto;
+    Encryption crypto;
 
     @Inject
     Validator validator;
@@ -98,8 +100,7 @@ public class OriginalResource {
     @APIResponse(
             responseCode = "429",
             description = "auth: too many sign-ins from this client, or failed ones for this account")
-    public Response handle(HandleRequest request, @HeaderParam(RequestIds.HEADER) String requestId)
-            throws ClientException {
+    public Response handle(HandleRequest request, @HeaderParam(RequestIds.HEADER) String requestId) {
         requireTokenIfConfigured();
         requireBody(request);
         String action = request.action() == null ? "" : request.action();
@@ -118,63 +119,50 @@ public class OriginalResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Original: write the log payload to the logger over gRPC")
     @APIResponse(responseCode = "202", description = "{\"error\":false,\"message\":\"logged\"}")
-    public Response logOverGrpc(HandleRequest request, @HeaderParam(RequestIds.HEADER) String requestId)
-            throws ClientException {
+    public Response logOverGrpc(HandleRequest request, @HeaderParam(RequestIds.HEADER) String requestId) {
         requireTokenIfConfigured();
         requireBody(request);
-        return log(LogWrites.Transport.GRPC, checked("log", request.log()), requestId);
+        return log(LogWriter.Transport.GRPC, checked("log", request.log()), requestId);
     }
 
-    private Response authenticate(dev.jmicro.broker.signin.boundary.Credentials credentials) {
-        Response answer = signIns.authenticate(credentials, http);
-        if (answer.getStatus() == 202) {
-            JsonValue user =
-                    JsonBodies.objectOf(String.valueOf(answer.getEntity())).getOrDefault("data", JsonValue.NULL);
+    private Response authenticate(Credentials credentials) {
+        try {
+            // The client's address: Liberty's <remoteIp> has taken it from a trusted proxy's X-Forwarded-For.
+            JsonObject user = signIns.authenticate(credentials.toJson(), http.getRemoteAddr());
             return Response.accepted(Envelope.ok("Authenticated!", user)).build();
-        }
-        if (answer.getStatus() == 401) {
+        } catch (InvalidCredentials refused) {
             // The original answered 400 here by mistake; 401 is what it meant.
             return Response.status(Response.Status.UNAUTHORIZED)
                     .entity(Envelope.failed("invalid credentials"))
                     .build();
         }
-        return answer;
     }
 
     /** @param over the configured transport (the {@code log} action) or gRPC ({@code /log-grpc}) */
-    private Response log(LogWrites.Transport over, dev.jmicro.broker.logs.boundary.LogRequest entry, String requestId)
-            throws ClientException {
-        String key = UUID.randomUUID().toString();
-        Response written = logs.write(over, entry.name(), entry.data(), entry.level(), key, requestId);
-        if (written.getStatus() != 202) {
-            return written;
-        }
+    private Response log(LogWriter.Transport over, LogRequest entry, String requestId) {
+        logs.write(
+                over,
+                entry.name(),
+                entry.data(),
+                entry.level(),
+                UUID.randomUUID().toString(),
+                requestId);
         return Response.accepted(LOGGED).build(); // a String: written as it is, as application/json
     }
 
-    private Response sendMail(dev.jmicro.broker.mail.boundary.MailRequest message) {
-        Response answer = mail.send(message.toJson(), UUID.randomUUID().toString());
-        if (answer.getStatus() == 202) {
-            return Response.accepted(Envelope.ok("Message sent to " + message.to()))
-                    .build();
-        }
-        return answer;
+    private Response sendMail(MailRequest message) {
+        mail.send(message.toJson(), UUID.randomUUID().toString());
+        return Response.accepted(Envelope.ok("Message sent to " + message.to())).build();
     }
 
+    /** Auth's answer in the original envelope, {@code 202 {"error":false,"message":"encrypted","data":<answer>}}. */
     private Response encrypt(EncryptRequest request) {
-        return enveloped("encrypted", crypto.encrypt(request.toJson()));
+        return Response.accepted(Envelope.ok("encrypted", crypto.encrypt(request.toJson())))
+                .build();
     }
 
     private Response decrypt(DecryptRequest request) {
-        return enveloped("decrypted", crypto.decrypt(request.toJson()));
-    }
-
-    /** Auth's 200 in the original envelope, {@code 202 {"error":false,"message":done,"data":<answer>}}; else as is. */
-    private static Response enveloped(String done, Response answer) {
-        if (answer.getStatus() != 200) {
-            return answer;
-        }
-        return Response.accepted(Envelope.ok(done, JsonBodies.objectOf(String.valueOf(answer.getEntity()))))
+        return Response.accepted(Envelope.ok("decrypted", crypto.decrypt(request.toJson())))
                 .build();
     }
 

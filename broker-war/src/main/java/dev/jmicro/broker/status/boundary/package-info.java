@@ -1,0 +1,2 @@
+/** {@code /api/status}: the health of every service at a glance. */
+package dev.jmicro.broker.status.boundary;
