@@ -1,13 +1,13 @@
 package dev.jmicro.frontend.broker.control;
 
+import dev.jmicro.frontend.broker.entity.Caller;
 import dev.jmicro.frontend.broker.entity.Exchange;
-import dev.jmicro.frontend.session.control.UserSession;
 import dev.jmicro.support.tracing.TraceParent;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -27,10 +27,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * rather than a typed REST client: the console shows the raw JSON sent and received, status and timing included.
  * A broker that does not answer is an {@link Exchange} with status 0 and a sentence saying why, never an exception.
  *
- * <p>The front end is a proxy for its users: every call says whose it is in {@code X-Forwarded-For}, so the broker's
- * per-client sign-in limit (and auth's throttle behind it) count each person's address, not the front end's. The page
- * request's address is the user's (or, behind an ingress listed in {@code frontend.trusted.proxies}, what the ingress
- * says it is: Liberty's {@code <remoteIp>}); the broker believes the header from the proxies it trusts only.
+ * <p>The front end is a proxy for its users: every call says whose it is ({@link Caller}) in {@code X-Forwarded-For},
+ * so the broker's per-client sign-in limit (and auth's throttle behind it) count each person's address, not the front
+ * end's; the broker believes the header from the proxies it trusts only. Each exchange is announced as a CDI event.
  */
 @ApplicationScoped
 public class BrokerCalls {
@@ -52,22 +51,18 @@ public class BrokerCalls {
     long timeoutMillis;
 
     @Inject
-    UserSession session;
+    Event<Exchange> exchanges;
 
-    /** The page request being served: whose address goes to the broker. */
-    @Inject
-    HttpServletRequest page;
-
-    public Exchange get(String title, String path) {
-        return send(title, "GET", path, null);
+    public Exchange get(Caller caller, String title, String path) {
+        return send(caller, title, "GET", path, null);
     }
 
-    public Exchange post(String title, String path, String json) {
-        return send(title, "POST", path, json);
+    public Exchange post(Caller caller, String title, String path, String json) {
+        return send(caller, title, "POST", path, json);
     }
 
-    /** Sends with the session's token when there is one; records the trace id as the session's last. */
-    public Exchange send(String title, String method, String path, String json) {
+    /** Sends with the caller's token when there is one. */
+    public Exchange send(Caller caller, String title, String method, String path, String json) {
         String requestId = UUID.randomUUID().toString();
         String traceparent = traceparent();
         String traceId = traceparent.substring(3, 35);
@@ -76,15 +71,14 @@ public class BrokerCalls {
                 .header("Accept", "application/json")
                 .header("X-Request-Id", requestId)
                 .header("traceparent", traceparent)
-                .header("X-Forwarded-For", page.getRemoteAddr())
+                .header("X-Forwarded-For", caller.address())
                 .method(
                         method,
                         json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         if (json != null) {
             request.header("Content-Type", "application/json");
         }
-        session.token().ifPresent(token -> request.header("Authorization", "Bearer " + token));
-        session.tracedRequest(traceId);
+        caller.token().ifPresent(token -> request.header("Authorization", "Bearer " + token));
         Instant at = Instant.now();
         long started = System.nanoTime();
         int status;
@@ -107,7 +101,10 @@ public class BrokerCalls {
             received = "interrupted while waiting for the broker";
         }
         long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
-        return new Exchange(title, method, path, json, status, received, location, millis, requestId, traceId, at);
+        Exchange exchange =
+                new Exchange(title, method, path, json, status, received, location, millis, requestId, traceId, at);
+        exchanges.fire(exchange);
+        return exchange;
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.jmicro.frontend.console.boundary;
 
 import dev.jmicro.frontend.broker.control.BrokerCalls;
 import dev.jmicro.frontend.broker.entity.Exchange;
+import dev.jmicro.frontend.session.control.CurrentCaller;
 import dev.jmicro.frontend.session.control.UserSession;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
@@ -27,6 +28,9 @@ public class ConsoleBean implements Serializable {
 
     @Inject
     BrokerCalls broker;
+
+    @Inject
+    CurrentCaller caller;
 
     @Inject
     UserSession session;
@@ -56,28 +60,28 @@ public class ConsoleBean implements Serializable {
     }
 
     public void hitBroker() {
-        record(broker.post("Broker", "/", null));
+        record(broker.post(caller.get(), "Broker", "/", null));
     }
 
     public void auth() {
-        record(broker.post("Auth", "/handle", authJson));
+        record(broker.post(caller.get(), "Auth", "/handle", authJson));
     }
 
     public void log() {
-        record(broker.post("Log", "/handle", logJson));
+        record(broker.post(caller.get(), "Log", "/handle", logJson));
     }
 
     public void mail() {
-        record(broker.post("Mail", "/handle", mailJson));
+        record(broker.post(caller.get(), "Mail", "/handle", mailJson));
     }
 
     public void grpcLog() {
-        record(broker.post("gRPC log", "/log-grpc", grpcJson));
+        record(broker.post(caller.get(), "gRPC log", "/log-grpc", grpcJson));
     }
 
     /** Encrypts; a ciphertext that comes back is put into the decrypt test, ready to send. */
     public void encrypt() {
-        Exchange exchange = broker.post("Encrypt", "/handle", encryptJson);
+        Exchange exchange = broker.post(caller.get(), "Encrypt", "/handle", encryptJson);
         exchange.json()
                 .map(answer -> answer.getJsonObject("data"))
                 .map(data -> data.getString("ciphertext", null))
@@ -86,7 +90,7 @@ public class ConsoleBean implements Serializable {
     }
 
     public void decrypt() {
-        record(broker.post("Decrypt", "/handle", decryptJson));
+        record(broker.post(caller.get(), "Decrypt", "/handle", decryptJson));
     }
 
     /** The decrypt test's JSON for a ciphertext, with the associated data the encrypt test's default uses. */

@@ -3,6 +3,7 @@ package dev.jmicro.frontend.logs.boundary;
 import dev.jmicro.frontend.broker.control.BrokerCalls;
 import dev.jmicro.frontend.broker.control.Query;
 import dev.jmicro.frontend.broker.entity.Exchange;
+import dev.jmicro.frontend.session.control.CurrentCaller;
 import dev.jmicro.frontend.web.boundary.Messages;
 import dev.jmicro.frontend.web.boundary.Redirects;
 import dev.jmicro.frontend.web.entity.Pager;
@@ -36,6 +37,9 @@ public class LogsBean {
 
     @Inject
     BrokerCalls broker;
+
+    @Inject
+    CurrentCaller caller;
 
     @Size(max = 200, message = "At most 200 characters")
     private String text;
@@ -84,7 +88,7 @@ public class LogsBean {
                 .add("to", to == null ? null : to.toInstant(ZoneOffset.UTC))
                 .add("page", page)
                 .add("size", PAGE_SIZE);
-        Exchange answer = broker.get("logs", "/api/logs" + api);
+        Exchange answer = broker.get(caller.get(), "logs", "/api/logs" + api);
         if (!answer.ok()) {
             failure = "The logs cannot be shown: " + answer.failure();
             return;
@@ -97,7 +101,7 @@ public class LogsBean {
             return;
         }
         if (id != null && !id.isBlank()) {
-            Exchange one = broker.get("log entry", "/api/logs/" + Query.segment(id));
+            Exchange one = broker.get(caller.get(), "log entry", "/api/logs/" + Query.segment(id));
             if (one.ok()) {
                 selected = one.json().orElse(null);
             } else {

@@ -4,6 +4,7 @@ import dev.jmicro.frontend.broker.control.BrokerCalls;
 import dev.jmicro.frontend.broker.control.Query;
 import dev.jmicro.frontend.broker.entity.Exchange;
 import dev.jmicro.frontend.mail.control.SentMails;
+import dev.jmicro.frontend.session.control.CurrentCaller;
 import dev.jmicro.frontend.web.boundary.Messages;
 import dev.jmicro.frontend.web.boundary.Redirects;
 import jakarta.faces.context.FacesContext;
@@ -38,6 +39,9 @@ public class MailBean implements Serializable {
 
     @Inject
     BrokerCalls broker;
+
+    @Inject
+    CurrentCaller caller;
 
     @Inject
     SentMails sentMails;
@@ -94,7 +98,8 @@ public class MailBean implements Serializable {
                             .add("first_name", firstName == null ? "" : firstName.strip())
                             .add("email", to.strip()));
         }
-        Exchange sent = broker.post("Mail", "/api/mails", body.build().toString());
+        Exchange sent =
+                broker.post(caller.get(), "Mail", "/api/mails", body.build().toString());
         if (!sent.ok() || sent.location() == null) {
             result = sent;
             delivery = null;
@@ -112,7 +117,7 @@ public class MailBean implements Serializable {
             return;
         }
         result = sentMails.of(mail).orElse(null);
-        Exchange state = broker.get("Mail state", "/api/mails/" + Query.segment(mail));
+        Exchange state = broker.get(caller.get(), "Mail state", "/api/mails/" + Query.segment(mail));
         if (state.ok()) {
             delivery = state.json().orElse(null);
         } else {

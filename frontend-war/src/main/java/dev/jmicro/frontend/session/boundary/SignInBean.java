@@ -2,6 +2,7 @@ package dev.jmicro.frontend.session.boundary;
 
 import dev.jmicro.frontend.broker.control.BrokerCalls;
 import dev.jmicro.frontend.broker.entity.Exchange;
+import dev.jmicro.frontend.session.control.CurrentCaller;
 import dev.jmicro.frontend.session.control.UserSession;
 import dev.jmicro.frontend.web.boundary.Messages;
 import dev.jmicro.frontend.web.boundary.Redirects;
@@ -34,6 +35,9 @@ public class SignInBean {
     BrokerCalls broker;
 
     @Inject
+    CurrentCaller caller;
+
+    @Inject
     UserSession session;
 
     @NotBlank(message = "Enter your email address")
@@ -62,7 +66,7 @@ public class SignInBean {
                 .add("password", password)
                 .build()
                 .toString();
-        Exchange answer = broker.post("sign in", "/api/auth/token", body);
+        Exchange answer = broker.post(caller.get(), "sign in", "/api/auth/token", body);
         if (!answer.ok()) {
             String message = answer.status() == 401 ? "Wrong email address or password." : answer.failure();
             Messages.error(message);

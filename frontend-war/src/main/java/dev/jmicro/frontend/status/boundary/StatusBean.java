@@ -2,6 +2,7 @@ package dev.jmicro.frontend.status.boundary;
 
 import dev.jmicro.frontend.broker.control.BrokerCalls;
 import dev.jmicro.frontend.broker.entity.Exchange;
+import dev.jmicro.frontend.session.control.CurrentCaller;
 import dev.jmicro.frontend.session.control.UserSession;
 import dev.jmicro.frontend.status.control.ServiceCharts;
 import dev.jmicro.frontend.status.entity.Sparkline;
@@ -30,6 +31,9 @@ public class StatusBean {
     BrokerCalls broker;
 
     @Inject
+    CurrentCaller caller;
+
+    @Inject
     UserSession session;
 
     @Inject
@@ -51,7 +55,7 @@ public class StatusBean {
 
     public void load() {
         String lastTrace = session.getLastTraceId(); // the link is to the user's last request before this check
-        Exchange answer = broker.get("status", "/api/status");
+        Exchange answer = broker.get(caller.get(), "status", "/api/status");
         session.tracedRequest(lastTrace);
         checkedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         if (!answer.ok()) {

@@ -3,6 +3,7 @@ package dev.jmicro.frontend.users.boundary;
 import dev.jmicro.frontend.broker.control.BrokerCalls;
 import dev.jmicro.frontend.broker.control.Query;
 import dev.jmicro.frontend.broker.entity.Exchange;
+import dev.jmicro.frontend.session.control.CurrentCaller;
 import dev.jmicro.frontend.session.control.UserSession;
 import dev.jmicro.frontend.web.boundary.Messages;
 import dev.jmicro.frontend.web.boundary.Redirects;
@@ -57,6 +58,9 @@ public class UsersBean implements Serializable {
     BrokerCalls broker;
 
     @Inject
+    CurrentCaller caller;
+
+    @Inject
     UserSession session;
 
     @Size(max = 254, message = "At most 254 characters")
@@ -103,6 +107,7 @@ public class UsersBean implements Serializable {
             return;
         }
         Exchange answer = broker.get(
+                caller.get(),
                 "users",
                 "/api/users"
                         + new Query().add("q", search).add("page", page - 1).add("size", PAGE_SIZE));
@@ -120,7 +125,7 @@ public class UsersBean implements Serializable {
             return;
         }
         if (passwordRule == null) {
-            passwordRule = broker.get("password policy", "/api/users/password-policy")
+            passwordRule = broker.get(caller.get(), "password policy", "/api/users/password-policy")
                     .json()
                     .map(policy -> "At least " + policy.getInt("min_length", 1) + " characters.")
                     .orElse(null);
@@ -136,7 +141,7 @@ public class UsersBean implements Serializable {
                 .add("admin", admin)
                 .build()
                 .toString();
-        Exchange answer = broker.post("new user", "/api/users", body);
+        Exchange answer = broker.post(caller.get(), "new user", "/api/users", body);
         if (answer.ok()) {
             Messages.info("User " + email.strip() + " created.");
             email = firstName = lastName = password = null;
@@ -162,7 +167,8 @@ public class UsersBean implements Serializable {
     }
 
     public void save() {
-        Exchange answer = broker.send("change user", "PUT", "/api/users/" + editing.getId(), editing.toJson());
+        Exchange answer =
+                broker.send(caller.get(), "change user", "PUT", "/api/users/" + editing.getId(), editing.toJson());
         if (answer.ok()) {
             Messages.info("User " + editing.getEmail().strip() + " changed.");
             editing = null;
@@ -175,7 +181,8 @@ public class UsersBean implements Serializable {
     public void resetPassword() {
         String body =
                 Json.createObjectBuilder().add("password", newPassword).build().toString();
-        Exchange answer = broker.send("reset password", "PUT", "/api/users/" + editing.getId() + "/password", body);
+        Exchange answer =
+                broker.send(caller.get(), "reset password", "PUT", "/api/users/" + editing.getId() + "/password", body);
         if (answer.ok()) {
             Messages.info("New password set for " + editing.getEmail() + ".");
             newPassword = null;
@@ -202,8 +209,8 @@ public class UsersBean implements Serializable {
             return;
         }
         Exchange answer = "delete".equals(what.action())
-                ? broker.send("delete user", "DELETE", "/api/users/" + what.id(), null)
-                : broker.post("deactivate user", "/api/users/" + what.id() + "/deactivate", null);
+                ? broker.send(caller.get(), "delete user", "DELETE", "/api/users/" + what.id(), null)
+                : broker.post(caller.get(), "deactivate user", "/api/users/" + what.id() + "/deactivate", null);
         String done = "delete".equals(what.action()) ? "deleted" : "deactivated";
         if (answer.ok()) {
             Messages.info("User " + what.email() + " " + done + ".");
@@ -217,7 +224,8 @@ public class UsersBean implements Serializable {
     public void reactivate(JsonObject user) {
         Editing change = Editing.of(user);
         change.setActive(true);
-        Exchange answer = broker.send("reactivate user", "PUT", "/api/users/" + change.getId(), change.toJson());
+        Exchange answer =
+                broker.send(caller.get(), "reactivate user", "PUT", "/api/users/" + change.getId(), change.toJson());
         if (answer.ok()) {
             Messages.info("User " + change.getEmail() + " reactivated.");
         } else {
