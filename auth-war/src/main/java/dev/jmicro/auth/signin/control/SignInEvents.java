@@ -54,7 +54,7 @@ public class SignInEvents {
 
     /** Where events go; {@code %s} is the level. Artemis, RabbitMQ 3 and RabbitMQ 4 spell addresses differently. */
     @Inject
-    @ConfigProperty(name = "amqp.address.log-events", defaultValue = "logs_topic.log.%s")
+    @ConfigProperty(name = "amqp.address.log-events", defaultValue = "/exchanges/logs_topic/log.%s")
     String addressTemplate;
 
     @Inject

@@ -11,7 +11,6 @@ import com.nimbusds.jwt.SignedJWT;
 import dev.jmicro.auth.users.entity.User;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.ServiceUnavailableException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,9 +42,7 @@ public class TokenIssuer {
     long lifetimeSeconds;
 
     public Token issue(User user) {
-        RSAKey key = signingKey
-                .key()
-                .orElseThrow(() -> new ServiceUnavailableException("no signing key: tokens cannot be issued now"));
+        RSAKey key = signingKey.key().orElseThrow(NoSigningKey::new);
         Instant now = Instant.now();
         List<String> groups = new ArrayList<>(List.of("user"));
         if (user.admin()) {

@@ -2,7 +2,6 @@ package dev.jmicro.auth.users.control;
 
 import dev.jmicro.auth.users.entity.Revocation;
 import dev.jmicro.auth.users.entity.User;
-import dev.jmicro.support.problem.entity.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -10,10 +9,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.BadRequestException;
-import jakarta.ws.rs.ClientErrorException;
-import jakarta.ws.rs.NotFoundException;
-import jakarta.ws.rs.core.Response;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -68,7 +63,7 @@ public class UserDirectory {
     public User find(long id) {
         User user = entities.find(User.class, id);
         if (user == null) {
-            throw new NotFoundException("no user with id " + id);
+            throw new UserRefusal(UserRefusal.Reason.NO_SUCH_USER, "no user with id " + id);
         }
         return user;
     }
@@ -142,15 +137,15 @@ public class UserDirectory {
     public void changePassword(long id, String current, String replacement) {
         User user = find(id);
         if (!hasher.matches(current, user.passwordHash())) {
-            throw new BadRequestException("current_password is not right");
+            throw new UserRefusal(UserRefusal.Reason.WRONG_CURRENT_PASSWORD, "current_password is not right");
         }
         user.changePasswordHash(hasher.hash(checked(replacement)));
     }
 
     private String checked(String password) {
         if (password.length() < minPasswordLength) {
-            String rule = "at least " + minPasswordLength + " characters are needed";
-            throw new BadRequestException(Problem.invalid("password", rule).toResponse());
+            throw new UserRefusal(
+                    UserRefusal.Reason.WEAK_PASSWORD, "at least " + minPasswordLength + " characters are needed");
         }
         return password;
     }
@@ -168,13 +163,14 @@ public class UserDirectory {
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultList();
         if (admins.stream().noneMatch(other -> !other.id().equals(user.id()))) {
-            throw new ClientErrorException("the last active administrator cannot be " + what, Response.Status.CONFLICT);
+            throw new UserRefusal(
+                    UserRefusal.Reason.LAST_ADMINISTRATOR, "the last active administrator cannot be " + what);
         }
     }
 
     private void requireFree(String email, Long exceptId) {
         store.byEmail(email).filter(other -> !other.id().equals(exceptId)).ifPresent(other -> {
-            throw new ClientErrorException("a user with e-mail " + email + " exists already", Response.Status.CONFLICT);
+            throw new UserRefusal(UserRefusal.Reason.EMAIL_TAKEN, "a user with e-mail " + email + " exists already");
         });
     }
 }

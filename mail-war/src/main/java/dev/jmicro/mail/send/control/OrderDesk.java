@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
-import jakarta.ws.rs.BadRequestException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,7 +54,7 @@ public class OrderDesk {
         List<String> recipients = recipients(to);
         String sender = from == null || from.isBlank() ? null : single("from", from);
         if (template != null && !composer.knows(template)) {
-            throw new BadRequestException("unknown template '" + template + "'");
+            throw new MailRefusal("unknown template '" + template + "'");
         }
         MailOrder order = new MailOrder(
                 requestId == null ? UUID.randomUUID().toString() : requestId,
@@ -83,10 +82,10 @@ public class OrderDesk {
             }
         }
         if (recipients.isEmpty()) {
-            throw new BadRequestException("to: at least one recipient is needed");
+            throw new MailRefusal("to: at least one recipient is needed");
         }
         if (recipients.size() > maxRecipients) {
-            throw new BadRequestException("to: at most " + maxRecipients + " recipients, not " + recipients.size());
+            throw new MailRefusal("to: at most " + maxRecipients + " recipients, not " + recipients.size());
         }
         return recipients;
     }
@@ -101,7 +100,7 @@ public class OrderDesk {
             }
             return address.toUnicodeString();
         } catch (AddressException e) {
-            throw new BadRequestException(field + ": '" + text.trim() + "' is not a valid e-mail address");
+            throw new MailRefusal(field + ": '" + text.trim() + "' is not a valid e-mail address");
         }
     }
 }

@@ -1,4 +1,4 @@
-package dev.jmicro.support.problem.boundary;
+package dev.jmicro.support.requests.boundary;
 
 import dev.jmicro.support.problem.entity.Problem;
 import jakarta.ws.rs.container.ContainerRequestContext;

@@ -1,4 +1,4 @@
-package dev.jmicro.support.problem.boundary;
+package dev.jmicro.support.requests.boundary;
 
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;

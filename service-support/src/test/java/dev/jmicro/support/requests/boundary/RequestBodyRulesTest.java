@@ -1,4 +1,4 @@
-package dev.jmicro.support.problem.boundary;
+package dev.jmicro.support.requests.boundary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
