@@ -27,8 +27,13 @@ class LogEventDecoderTest {
 
     @ParameterizedTest
     @CsvSource({
-        "log.ERROR, ERROR", "logs_topic.log.WARNING, WARNING", "/exchange/logs_topic/log.INFO, INFO",
-        "log.info, INFO", "log.DEBUG, INFO", "something else, INFO"
+        "log.ERROR, ERROR",
+        "logs_topic.log.WARNING, WARNING",
+        "/exchange/logs_topic/log.INFO, INFO",
+        "/exchanges/logs_topic/log.WARNING, WARNING",
+        "log.info, INFO",
+        "log.DEBUG, INFO",
+        "something else, INFO"
     })
     void takesTheLevelFromTheRoutingKeyOrAddress(String routing, String level) throws Undeliverable {
         assertEquals(
