@@ -1,16 +1,17 @@
 package dev.jmicro.system;
 
+import static dev.jmicro.localstack.testing.Eventually.eventually;
+import static dev.jmicro.localstack.testing.Eventually.staysSo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jmicro.localstack.LocalStack;
-import dev.jmicro.localstack.Progress;
 import dev.jmicro.localstack.Service;
-import dev.jmicro.localstack.StackOptions;
 import dev.jmicro.localstack.backing.PrometheusBacking;
 import dev.jmicro.localstack.backing.SmtpBacking;
 import dev.jmicro.localstack.support.Http;
+import dev.jmicro.localstack.testing.TestStack;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -23,6 +24,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -31,6 +33,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Keys;
@@ -53,6 +56,14 @@ class FrontendBrowserIT {
     /** How every page shows a moment. */
     private static final String SHOWN_TIME = "\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC";
 
+    @RegisterExtension
+    static final TestStack STACK = TestStack.of(TestStacks.options("browser")
+            // As behind an ingress on this machine: the front end believes X-Forwarded-For from loopback.
+            .setting(Service.FRONTEND, "FRONTEND_TRUSTED_PROXIES", "127\\.0\\.0\\.1|0:0:0:0:0:0:0:1")
+            .setting(Service.BROKER, "BROKER_SIGNIN_RATE_LIMIT", Integer.toString(SIGN_IN_LIMIT))
+            // The status page's charts come from Prometheus where it is installed (the build installs it).
+            .prometheus(PrometheusBacking.installed() ? Duration.ofSeconds(2) : null));
+
     private static LocalStack stack;
     private static Browser browser;
     /** Left by earlier tests for the page tour: a name with two pages of entries, a sent mail's page. */
@@ -62,14 +73,7 @@ class FrontendBrowserIT {
 
     @BeforeAll
     static void startTheSystemAndABrowser() {
-        StackOptions options = TestStacks.options("browser").toBuilder()
-                // As behind an ingress on this machine: the front end believes X-Forwarded-For from loopback.
-                .setting(Service.FRONTEND, "FRONTEND_TRUSTED_PROXIES", "127\\.0\\.0\\.1|0:0:0:0:0:0:0:1")
-                .setting(Service.BROKER, "BROKER_SIGNIN_RATE_LIMIT", Integer.toString(SIGN_IN_LIMIT))
-                // The status page's charts come from Prometheus where it is installed (the build installs it).
-                .prometheus(PrometheusBacking.installed() ? Duration.ofSeconds(2) : null)
-                .build();
-        stack = LocalStack.start(options, Progress.toStdout());
+        stack = STACK.stack();
         browser = Browser.open(stack.server(Service.FRONTEND).url());
     }
 
@@ -78,10 +82,6 @@ class FrontendBrowserIT {
         if (browser != null) {
             browser.close();
         }
-        if (stack != null) {
-            stack.close();
-        }
-        TestStacks.dropScratchDatabase();
     }
 
     @Test
@@ -192,8 +192,8 @@ class FrontendBrowserIT {
         browser.press("grpc:send");
         assertEquals("Not one JSON object: nothing was sent.", browser.text("grpc:json-message"));
         assertEquals(0, browser.all("#output li").size(), "nothing sent in this view");
-        Thread.sleep(1000); // an AMQP write would have been stored by now
-        assertEquals(entriesBefore, storedEntries(), 0.0);
+        // An AMQP write would have been stored within this time.
+        staysSo(Duration.ofSeconds(1), () -> storedEntries() == entriesBefore, "no entry stored");
         browser.screenshot("04-console-bad-json");
     }
 
@@ -763,18 +763,21 @@ class FrontendBrowserIT {
         return stack.server(Service.LOGGER).metric("logger_entries_stored_total");
     }
 
-    private static MimeMessage awaitMailTo(SmtpBacking smtp, int before, String to) throws Exception {
-        long deadline = System.nanoTime() + 15_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            List<MimeMessage> received = smtp.received();
-            for (MimeMessage mail : received.subList(before, received.size())) {
-                if (addressedTo(mail, to)) {
-                    return mail;
-                }
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no mail to " + to + " arrived within 15 s");
+    private static MimeMessage awaitMailTo(SmtpBacking smtp, int before, String to) {
+        return eventually(
+                        Duration.ofSeconds(15),
+                        () -> {
+                            List<MimeMessage> received = smtp.received();
+                            for (MimeMessage mail : received.subList(before, received.size())) {
+                                if (addressedTo(mail, to)) {
+                                    return Optional.of(mail);
+                                }
+                            }
+                            return Optional.<MimeMessage>empty();
+                        },
+                        Optional::isPresent,
+                        "a mail to " + to)
+                .orElseThrow();
     }
 
     private static boolean addressedTo(MimeMessage mail, String to) throws MessagingException {

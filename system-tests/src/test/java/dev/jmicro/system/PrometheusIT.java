@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.jmicro.localstack.LocalStack;
-import dev.jmicro.localstack.Progress;
 import dev.jmicro.localstack.Service;
 import dev.jmicro.localstack.backing.AmqpBacking;
 import dev.jmicro.localstack.backing.PrometheusBacking;
 import dev.jmicro.localstack.backing.SmtpBacking;
 import dev.jmicro.localstack.support.AmqpPeer;
 import dev.jmicro.localstack.support.Http;
+import dev.jmicro.localstack.testing.TestStack;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -53,6 +53,14 @@ class PrometheusIT {
     private static final Set<String> KEYWORDS = Set.of(
             "and", "or", "unless", "by", "without", "on", "ignoring", "group_left", "group_right", "bool", "offset");
 
+    /** Started by hand, once the test knows Prometheus is there. */
+    private static final TestStack STACK = TestStack.of(TestStacks.options("prometheus")
+            .prometheus(SCRAPE)
+            // A mail that cannot be delivered is retried once, soon, then given up.
+            .setting(Service.MAIL, "MAIL_RETRY_MAX_ATTEMPTS", "2")
+            .setting(Service.MAIL, "MAIL_RETRY_INITIAL_DELAY_MS", "200")
+            .setting(Service.MAIL, "MAIL_COURIER_POLL_MS", "200"));
+
     private static LocalStack stack;
     private static URI prometheus;
     private static long started;
@@ -65,15 +73,7 @@ class PrometheusIT {
         }
         Assumptions.assumeTrue(installed, "Prometheus test skipped: Debian's prometheus is not installed");
         started = System.nanoTime();
-        stack = LocalStack.start(
-                TestStacks.options("prometheus").toBuilder()
-                        .prometheus(SCRAPE)
-                        // A mail that cannot be delivered is retried once, soon, then given up.
-                        .setting(Service.MAIL, "MAIL_RETRY_MAX_ATTEMPTS", "2")
-                        .setting(Service.MAIL, "MAIL_RETRY_INITIAL_DELAY_MS", "200")
-                        .setting(Service.MAIL, "MAIL_COURIER_POLL_MS", "200")
-                        .build(),
-                Progress.toStdout());
+        stack = STACK.start();
         prometheus =
                 URI.create(stack.backing(PrometheusBacking.class).orElseThrow().url());
         driveTraffic();
@@ -92,9 +92,8 @@ class PrometheusIT {
                                 .orElse("?"),
                         resident(p.process().pid()));
             });
-            stack.close();
         }
-        TestStacks.dropScratchDatabase();
+        STACK.close();
     }
 
     @Test

@@ -1,28 +1,23 @@
 package dev.jmicro.system;
 
+import static dev.jmicro.localstack.testing.Eventually.eventually;
+
 import dev.jmicro.localstack.LocalStack;
 import dev.jmicro.localstack.StackOptions;
-import dev.jmicro.localstack.backing.Endpoint;
 import dev.jmicro.localstack.backing.ZipkinBacking;
 import jakarta.json.JsonObject;
-import java.net.URI;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Stack options for the tests: free ports, a run directory per test class under {@code target/}, and, when CI passes
- * them, the machine's real PostgreSQL and RabbitMQ instead of the embedded ones. On a real PostgreSQL each run gets a
- * scratch database, dropped afterwards: a database kept from an earlier run would hold an admin seeded with that run's
- * generated password.
+ * Stack options for the whole-system tests: free ports and a run directory per test class under {@code target/}
+ * ({@link dev.jmicro.localstack.testing.TestStack} adds the machine's own PostgreSQL and RabbitMQ where CI names them).
  */
 public final class TestStacks {
-
-    private static final String EXTERNAL_POSTGRES = System.getProperty("it.postgres.url", "");
-    private static final String SCRATCH_DATABASE = "jmicro_it_system_" + System.currentTimeMillis();
 
     private TestStacks() {}
 
@@ -34,48 +29,29 @@ public final class TestStacks {
         return root().resolve("system-tests/target/stacks").resolve(name);
     }
 
-    public static StackOptions options(String name) {
-        StackOptions.Builder builder = StackOptions.forTests(root(), runDir(name)).toBuilder();
-        if (!EXTERNAL_POSTGRES.isBlank()) {
-            builder.postgres(URI.create(EXTERNAL_POSTGRES), SCRATCH_DATABASE);
-        }
-        String amqp = System.getProperty("it.amqp.url", "");
-        if (!amqp.isBlank()) {
-            builder.amqp(URI.create(amqp));
-        }
-        return builder.build();
-    }
-
-    /** Drops this run's scratch database on a real PostgreSQL; nothing to do on the embedded one. */
-    public static void dropScratchDatabase() throws SQLException {
-        if (EXTERNAL_POSTGRES.isBlank()) {
-            return;
-        }
-        Endpoint server = Endpoint.of(URI.create(EXTERNAL_POSTGRES), 5432, "postgres", "");
-        try (Connection maintenance = DriverManager.getConnection(
-                "jdbc:postgresql://" + server.host() + ":" + server.port() + "/postgres",
-                server.user(),
-                server.password())) {
-            maintenance.createStatement().execute("drop database if exists " + SCRATCH_DATABASE);
-        }
+    public static StackOptions.Builder options(String name) {
+        return StackOptions.forTests(root(), runDir(name)).toBuilder();
     }
 
     /** Waits up to a minute for spans of all the services in one trace; returns the span names seen. */
-    static Set<String> awaitTrace(LocalStack stack, String traceId, Set<String> expected) throws InterruptedException {
+    static Set<String> awaitTrace(LocalStack stack, String traceId, Set<String> expected) {
         ZipkinBacking zipkin = stack.backing(ZipkinBacking.class).orElseThrow();
-        Set<String> services = new TreeSet<>();
-        Set<String> spans = new TreeSet<>();
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (!services.containsAll(expected) && System.nanoTime() < deadline) {
-            Thread.sleep(1000);
-            for (JsonObject span : zipkin.trace(traceId)) {
-                services.add(span.getJsonObject("localEndpoint").getString("serviceName"));
-                spans.add(span.getString("name", ""));
-            }
-        }
-        if (!services.containsAll(expected)) {
-            throw new AssertionError("services in trace " + traceId + ": " + services + ", spans: " + spans);
-        }
-        return spans;
+        Map<String, Set<String>> seen = eventually(
+                Duration.ofMinutes(1),
+                () -> {
+                    Map<String, Set<String>> spans = new TreeMap<>();
+                    for (JsonObject span : zipkin.trace(traceId)) {
+                        spans.computeIfAbsent(
+                                        span.getJsonObject("localEndpoint").getString("serviceName"),
+                                        service -> new TreeSet<>())
+                                .add(span.getString("name", ""));
+                    }
+                    return spans;
+                },
+                spans -> spans.keySet().containsAll(expected),
+                "spans of " + expected + " in trace " + traceId);
+        Set<String> names = new TreeSet<>();
+        seen.values().forEach(names::addAll);
+        return names;
     }
 }

@@ -1,30 +1,32 @@
 package dev.jmicro.system;
 
+import static dev.jmicro.localstack.testing.Eventually.eventually;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jmicro.localstack.LocalStack;
-import dev.jmicro.localstack.Progress;
 import dev.jmicro.localstack.Service;
 import dev.jmicro.localstack.backing.SmtpBacking;
 import dev.jmicro.localstack.backing.ZipkinBacking;
 import dev.jmicro.localstack.support.Http;
 import dev.jmicro.localstack.support.Tokens;
+import dev.jmicro.localstack.testing.TestStack;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -32,19 +34,15 @@ import org.junit.jupiter.params.provider.EnumSource;
 class WholeSystemIT {
 
     private static final String VERSION = System.getProperty("project.version", "1.0.0-SNAPSHOT");
+
+    @RegisterExtension
+    static final TestStack STACK = TestStack.of(TestStacks.options("whole-system"));
+
     private static LocalStack stack;
 
     @BeforeAll
     static void startTheWholeSystem() {
-        stack = LocalStack.start(TestStacks.options("whole-system"), Progress.toStdout());
-    }
-
-    @AfterAll
-    static void stopIt() throws Exception {
-        if (stack != null) {
-            stack.close();
-        }
-        TestStacks.dropScratchDatabase();
+        stack = STACK.stack();
     }
 
     private static URI url(Service service, String path) {
@@ -145,10 +143,7 @@ class WholeSystemIT {
                 "{\"to\":\"someone@example.com\",\"subject\":\"wired up\",\"message\":\"hello\"}");
 
         assertEquals(202, answer.statusCode(), answer.body());
-        long deadline = System.nanoTime() + 20_000_000_000L;
-        while (smtp.received().size() == before && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
+        eventually(Duration.ofSeconds(20), () -> smtp.received().size() > before, "a mail arrives");
         assertEquals(before + 1, smtp.received().size(), "one mail arrived");
         assertEquals("wired up", smtp.received().get(before).getSubject());
     }

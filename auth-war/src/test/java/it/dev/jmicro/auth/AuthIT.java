@@ -1,5 +1,7 @@
 package it.dev.jmicro.auth;
 
+import static dev.jmicro.localstack.testing.Eventually.becomes;
+import static dev.jmicro.localstack.testing.Eventually.eventually;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -13,13 +15,12 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.jmicro.localstack.LocalStack;
-import dev.jmicro.localstack.Progress;
 import dev.jmicro.localstack.Service;
 import dev.jmicro.localstack.StackOptions;
 import dev.jmicro.localstack.backing.AmqpBacking;
-import dev.jmicro.localstack.backing.Endpoint;
 import dev.jmicro.localstack.backing.PostgresBacking;
 import dev.jmicro.localstack.support.Http;
+import dev.jmicro.localstack.testing.TestStack;
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -29,6 +30,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Date;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -36,12 +38,12 @@ import java.util.stream.Stream;
 import org.apache.qpid.protonj2.client.Client;
 import org.apache.qpid.protonj2.client.Delivery;
 import org.apache.qpid.protonj2.client.Receiver;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -53,41 +55,22 @@ import org.junit.jupiter.params.provider.MethodSource;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AuthIT {
 
-    private static final String EXTERNAL_POSTGRES = System.getProperty("it.postgres.url", "");
-    private static final String SCRATCH_DATABASE = "jmicro_it_auth_" + System.currentTimeMillis();
+    @RegisterExtension
+    static final TestStack STACK = TestStack.of(StackOptions.forTests("auth-war/target/it-stack")
+            .services(Set.of(Service.AUTH))
+            .zipkin(false));
+
     private static LocalStack stack;
     private static PostgresBacking postgres;
 
     @BeforeAll
     static void start() throws Exception {
-        StackOptions.Builder options = StackOptions.forTests("auth-war/target/it-stack")
-                .services(Set.of(Service.AUTH))
-                .zipkin(false);
-        if (!EXTERNAL_POSTGRES.isBlank()) {
-            options.postgres(URI.create(EXTERNAL_POSTGRES), SCRATCH_DATABASE);
-        }
-        stack = LocalStack.start(options.build(), Progress.toStdout());
+        stack = STACK.stack();
         postgres = stack.backing(PostgresBacking.class).orElseThrow();
         insertUser("legacy@example.com", "Old", "Timer", hashLikeTheOriginal("legacy-secret"), true);
         insertUser("gone@example.com", "Former", "Staff", hashLikeTheOriginal("gone-secret"), false);
         insertUser("timing@example.com", "Tim", "Ing", hashLikeTheOriginal("timing-secret"), true);
         insertUser("locked@example.com", "Lou", "Locked", hashLikeTheOriginal("locked-secret"), true);
-    }
-
-    @AfterAll
-    static void stop() throws SQLException {
-        if (stack != null) {
-            stack.close();
-        }
-        if (!EXTERNAL_POSTGRES.isBlank()) {
-            Endpoint server = Endpoint.of(URI.create(EXTERNAL_POSTGRES), 5432, "postgres", "");
-            try (Connection maintenance = DriverManager.getConnection(
-                    "jdbc:postgresql://" + server.host() + ":" + server.port() + "/postgres",
-                    server.user(),
-                    server.password())) {
-                maintenance.createStatement().execute("drop database if exists " + SCRATCH_DATABASE);
-            }
-        }
     }
 
     private static URI url(String path) {
@@ -307,10 +290,14 @@ class AuthIT {
     @Test
     @Order(Integer.MAX_VALUE - 1)
     void readinessFollowsTheDatabaseDownAndBackUpByItself() throws Exception {
-        assumeTrue(EXTERNAL_POSTGRES.isBlank(), "only the embedded PostgreSQL can be stopped from a test");
+        assumeTrue(postgres.isEmbedded(), "only the embedded PostgreSQL can be stopped from a test");
         postgres.stop();
         try {
-            assertTrue(eventually(() -> Http.get(url("health/ready")).statusCode() == 503), "down without PostgreSQL");
+            assertTrue(
+                    becomes(
+                            Duration.ofSeconds(30),
+                            () -> Http.get(url("health/ready")).statusCode() == 503),
+                    "down without PostgreSQL");
             JsonObject down = Http.object(Http.get(url("health/ready")));
             assertTrue(
                     down.getJsonArray("checks")
@@ -322,19 +309,12 @@ class AuthIT {
         } finally {
             postgres.start();
         }
-        assertTrue(eventually(() -> Http.get(url("health/ready")).statusCode() == 200), "ready again by itself");
+        assertTrue(
+                becomes(
+                        Duration.ofSeconds(30),
+                        () -> Http.get(url("health/ready")).statusCode() == 200),
+                "ready again by itself");
         assertEquals(202, authenticate("legacy@example.com", "legacy-secret").statusCode());
-    }
-
-    private static boolean eventually(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return true;
-            }
-            Thread.sleep(250);
-        }
-        return false;
     }
 
     @Test
@@ -349,13 +329,9 @@ class AuthIT {
             assertEquals(202, answer.statusCode(), answer.body());
             assertTrue(millis < 1500, "a sign-in does not wait for the broker: " + millis + " ms");
         }
-        long deadline = System.nanoTime() + 15_000_000_000L;
-        while (!Http.get(url("metrics")).body().matches("(?s).*auth_events_failed_total\\{[^}]*} [1-9].*")
-                && System.nanoTime() < deadline) {
-            Thread.sleep(250);
-        }
-        assertTrue(
-                Http.get(url("metrics")).body().matches("(?s).*auth_events_failed_total\\{[^}]*} [1-9].*"),
+        eventually(
+                Duration.ofSeconds(15),
+                () -> Http.get(url("metrics")).body().matches("(?s).*auth_events_failed_total\\{[^}]*} [1-9].*"),
                 "failed publications are counted");
     }
 

@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jmicro.localstack.LocalStack;
-import dev.jmicro.localstack.Progress;
 import dev.jmicro.localstack.Service;
 import dev.jmicro.localstack.StackOptions;
 import dev.jmicro.localstack.support.Http;
 import dev.jmicro.localstack.support.Secrets;
 import dev.jmicro.localstack.support.Tokens;
+import dev.jmicro.localstack.testing.TestStack;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -42,27 +42,25 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 class CryptoIT {
 
     private static final String NOT_DECRYPTABLE = "the ciphertext cannot be decrypted";
+    /** Started by hand: jqwik runs this class, and JUnit's extensions do not reach it. */
+    private static final TestStack STACK = TestStack.of(StackOptions.forTests("auth-war/target/it-crypto")
+            .services(Set.of(Service.AUTH))
+            .zipkin(false)
+            // A changed keys file is seen within a second, so the rotation test need not wait long.
+            .setting(Service.AUTH, "CRYPTO_KEYS_RELOAD_SECONDS", "1"));
+
     private static LocalStack stack;
     private static String token;
 
     @BeforeContainer
     static void start() {
-        stack = LocalStack.start(
-                StackOptions.forTests("auth-war/target/it-crypto")
-                        .services(Set.of(Service.AUTH))
-                        .zipkin(false)
-                        // A changed keys file is seen within a second, so the rotation test need not wait long.
-                        .setting(Service.AUTH, "CRYPTO_KEYS_RELOAD_SECONDS", "1")
-                        .build(),
-                Progress.toStdout());
+        stack = STACK.start();
         token = Tokens.signed(stack.secrets(), "crypto@example.com", "user");
     }
 
     @AfterContainer
-    static void stop() {
-        if (stack != null) {
-            stack.close();
-        }
+    static void stop() throws Exception {
+        STACK.close();
     }
 
     // --- examples

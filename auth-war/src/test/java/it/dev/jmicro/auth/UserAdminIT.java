@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.SignedJWT;
 import dev.jmicro.localstack.LocalStack;
-import dev.jmicro.localstack.Progress;
 import dev.jmicro.localstack.Service;
 import dev.jmicro.localstack.StackOptions;
 import dev.jmicro.localstack.support.Http;
 import dev.jmicro.localstack.support.Tokens;
+import dev.jmicro.localstack.testing.TestStack;
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,34 +22,28 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The admin endpoints and the own-password endpoint, with real tokens from the service and forged ones. */
 class UserAdminIT {
 
     private static final HttpClient HTTP =
             HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    @RegisterExtension
+    static final TestStack STACK = TestStack.of(StackOptions.forTests("auth-war/target/it-admin")
+            .services(Set.of(Service.AUTH))
+            .zipkin(false));
+
     private static LocalStack stack;
     private static String adminToken;
 
     @BeforeAll
     static void start() {
-        stack = LocalStack.start(
-                StackOptions.forTests("auth-war/target/it-admin")
-                        .services(Set.of(Service.AUTH))
-                        .zipkin(false)
-                        .build(),
-                Progress.toStdout());
+        stack = STACK.stack();
         adminToken = token(LocalStack.ADMIN_EMAIL, stack.secrets().adminPassword());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (stack != null) {
-            stack.close();
-        }
     }
 
     private static URI url(String path) {

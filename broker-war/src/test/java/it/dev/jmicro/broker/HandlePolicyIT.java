@@ -4,18 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jmicro.localstack.LocalStack;
-import dev.jmicro.localstack.Progress;
 import dev.jmicro.localstack.Service;
 import dev.jmicro.localstack.StackOptions;
 import dev.jmicro.localstack.support.Http;
 import dev.jmicro.localstack.support.Tokens;
+import dev.jmicro.localstack.testing.TestStack;
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The broker with {@code broker.handle.policy=token}: the original {@code /handle} and {@code /log-grpc} then want a
@@ -25,24 +25,18 @@ import org.junit.jupiter.api.Test;
 class HandlePolicyIT {
 
     private static final String LOG = "{\"action\":\"log\",\"log\":{\"name\":\"policy\",\"data\":\"x\"}}";
+
+    @RegisterExtension
+    static final TestStack STACK = TestStack.of(StackOptions.forTests("broker-war/target/it-stack-policy")
+            .services(Set.of(Service.BROKER))
+            .zipkin(false)
+            .setting(Service.BROKER, "BROKER_HANDLE_POLICY", "token"));
+
     private static LocalStack stack;
 
     @BeforeAll
     static void start() {
-        stack = LocalStack.start(
-                StackOptions.forTests("broker-war/target/it-stack-policy")
-                        .services(Set.of(Service.BROKER))
-                        .zipkin(false)
-                        .setting(Service.BROKER, "BROKER_HANDLE_POLICY", "token")
-                        .build(),
-                Progress.toStdout());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (stack != null) {
-            stack.close();
-        }
+        stack = STACK.stack();
     }
 
     private static URI broker(String path) {

@@ -1,33 +1,35 @@
 package it.dev.jmicro.listener;
 
+import static dev.jmicro.localstack.testing.Eventually.eventually;
+import static dev.jmicro.localstack.testing.Eventually.staysSo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.jmicro.localstack.LocalStack;
-import dev.jmicro.localstack.Progress;
 import dev.jmicro.localstack.Service;
 import dev.jmicro.localstack.StackOptions;
 import dev.jmicro.localstack.backing.AmqpBacking;
 import dev.jmicro.localstack.support.AmqpPeer;
 import dev.jmicro.localstack.support.Http;
 import dev.jmicro.localstack.support.Tokens;
+import dev.jmicro.localstack.testing.TestStack;
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.function.LongSupplier;
 import org.apache.qpid.protonj2.client.Tracker;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The listener and the logger on real Liberty servers, with a real AMQP 1.0 broker: embedded Artemis with the
@@ -37,7 +39,12 @@ import org.junit.jupiter.api.Test;
  */
 class ListenerIT {
 
-    private static final String EXTERNAL_AMQP = System.getProperty("it.amqp.url", "");
+    /** On the machine's RabbitMQ where CI names it ({@code -Dit.amqp.url}), else on the embedded broker. */
+    @RegisterExtension
+    static final TestStack STACK = TestStack.of(StackOptions.forTests("listener-war/target/it-stack")
+            .services(Set.of(Service.LOGGER, Service.LISTENER))
+            .zipkin(false));
+
     private static LocalStack stack;
     private static AmqpBacking broker;
     private AmqpPeer peer;
@@ -45,13 +52,7 @@ class ListenerIT {
 
     @BeforeAll
     static void start() throws Exception {
-        StackOptions.Builder options = StackOptions.forTests("listener-war/target/it-stack")
-                .services(Set.of(Service.LOGGER, Service.LISTENER))
-                .zipkin(false);
-        if (!EXTERNAL_AMQP.isBlank()) {
-            options.amqp(URI.create(EXTERNAL_AMQP));
-        }
-        stack = LocalStack.start(options.build(), Progress.toStdout());
+        stack = STACK.stack();
         broker = stack.backing(AmqpBacking.class).orElseThrow();
         token = Tokens.signed(stack.secrets(), "reader@example.com", "user");
     }
@@ -64,13 +65,6 @@ class ListenerIT {
     @AfterEach
     void disconnect() {
         peer.close();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (stack != null) {
-            stack.close();
-        }
     }
 
     private static String unique(String what) {
@@ -90,20 +84,6 @@ class ListenerIT {
 
     private static long countNamed(String name) {
         return storedNamed(name).getJsonNumber("total").longValue();
-    }
-
-    /** Polls until the value reaches the wanted one or the deadline passes; returns the last value seen. */
-    private static long await(long wanted, long seconds, LongSupplier value) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        long seen;
-        do {
-            seen = value.getAsLong();
-            if (seen == wanted) {
-                return seen;
-            }
-            Thread.sleep(200);
-        } while (System.nanoTime() < deadline);
-        return seen;
     }
 
     /** Publishes {@code count} events of one name, each with its own message-id, pipelined. */
@@ -141,7 +121,7 @@ class ListenerIT {
         String name = unique("original");
         peer.publish("WARNING", event(name, "disk almost full"), null, Map.of());
 
-        assertEquals(1, await(1, 30, () -> countNamed(name)), "stored once");
+        eventually(Duration.ofSeconds(30), () -> countNamed(name), seen -> seen == 1, "stored once");
         JsonObject entry = storedNamed(name).getJsonArray("items").getJsonObject(0);
         assertEquals("disk almost full", entry.getString("data"));
         assertEquals("WARNING", entry.getString("level"));
@@ -155,9 +135,8 @@ class ListenerIT {
         peer.publish("ERROR", event(name, "second copy"), id, Map.of());
         peer.publish("INFO", event(name, "marker"), null, Map.of());
 
-        assertEquals(2, await(2, 30, () -> countNamed(name)), "the copy and the marker");
-        Thread.sleep(500);
-        assertEquals(2, countNamed(name), "and no more");
+        eventually(Duration.ofSeconds(30), () -> countNamed(name), seen -> seen == 2, "the copy and the marker");
+        staysSo(Duration.ofMillis(500), () -> countNamed(name) == 2, "and no more");
     }
 
     @Test
@@ -198,7 +177,7 @@ class ListenerIT {
             tracker.awaitSettlement(30, TimeUnit.SECONDS);
         }
 
-        assertEquals(19, await(19, 30, () -> countNamed(name)), "the other 19 stored");
+        eventually(Duration.ofSeconds(30), () -> countNamed(name), seen -> seen == 19, "the other 19 stored");
         List<AmqpPeer.Received> dead = deadLettersContaining(name, 1);
         assertEquals(1, dead.size(), "the refused one dead-lettered: " + dead);
         assertTrue(
@@ -216,9 +195,8 @@ class ListenerIT {
             stack.restart(Service.LOGGER);
         }
 
-        assertEquals(2000, await(2000, 120, () -> countNamed(name)), "every event stored");
-        Thread.sleep(1000);
-        assertEquals(2000, countNamed(name), "each exactly once");
+        eventually(Duration.ofSeconds(120), () -> countNamed(name), seen -> seen == 2000, "every event stored");
+        staysSo(Duration.ofSeconds(1), () -> countNamed(name) == 2000, "each exactly once");
         assertTrue(metric("listener_events_retried_total") > 0, "the failed writes were retried");
     }
 
@@ -226,12 +204,11 @@ class ListenerIT {
     void aListenerRestartMidStreamLosesAndDuplicatesNothing() throws Exception {
         String name = unique("listener-restart");
         publishMany(name, 3000);
-        await(3000, 5, () -> 3000 - Math.min(3000, countNamed(name) * 3));
+        eventually(Duration.ofSeconds(30), () -> countNamed(name), stored -> stored >= 1000, "a third stored");
         stack.restart(Service.LISTENER);
 
-        assertEquals(3000, await(3000, 120, () -> countNamed(name)), "every event stored");
-        Thread.sleep(1000);
-        assertEquals(3000, countNamed(name), "each exactly once");
+        eventually(Duration.ofSeconds(120), () -> countNamed(name), seen -> seen == 3000, "every event stored");
+        staysSo(Duration.ofSeconds(1), () -> countNamed(name) == 3000, "each exactly once");
     }
 
     @Test
@@ -241,15 +218,19 @@ class ListenerIT {
         assertEquals(200, Http.status(ready));
         broker.pause();
         try {
-            assertEquals(503, await(503, 30, () -> Http.status(ready)), "down while the broker is away");
+            eventually(
+                    Duration.ofSeconds(30),
+                    () -> Http.status(ready),
+                    seen -> seen == 503,
+                    "down while the broker is away");
         } finally {
             broker.resume();
         }
-        assertEquals(200, await(200, 60, () -> Http.status(ready)), "up again without a restart");
+        eventually(Duration.ofSeconds(60), () -> Http.status(ready), seen -> seen == 200, "up again without a restart");
         String name = unique("after-outage");
         peer.close();
         peer = new AmqpPeer(broker);
         peer.publish("INFO", event(name, "back"), null, Map.of());
-        assertEquals(1, await(1, 30, () -> countNamed(name)), "and consuming again");
+        eventually(Duration.ofSeconds(30), () -> countNamed(name), seen -> seen == 1, "and consuming again");
     }
 }

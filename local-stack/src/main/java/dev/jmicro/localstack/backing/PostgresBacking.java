@@ -57,6 +57,11 @@ public final class PostgresBacking implements BackingService {
                 .start();
     }
 
+    /** Whether this is the embedded server (which a test may stop, kill or pause), not the machine's. */
+    public boolean isEmbedded() {
+        return dataDir != null;
+    }
+
     /** Stops the embedded server, keeping its data, e.g. to test how the services cope. */
     public synchronized void stop() {
         close();

@@ -1,18 +1,19 @@
 package it.dev.jmicro.logger;
 
+import static dev.jmicro.localstack.testing.Eventually.eventually;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jmicro.localstack.LocalStack;
-import dev.jmicro.localstack.Progress;
 import dev.jmicro.localstack.Service;
 import dev.jmicro.localstack.StackOptions;
 import dev.jmicro.localstack.backing.MongoBacking;
 import dev.jmicro.localstack.backing.ZipkinBacking;
 import dev.jmicro.localstack.support.Http;
 import dev.jmicro.localstack.support.Tokens;
+import dev.jmicro.localstack.testing.TestStack;
 import dev.jmicro.logger.grpc.Log;
 import dev.jmicro.logger.grpc.LogRequest;
 import dev.jmicro.logger.grpc.LogServiceGrpc;
@@ -29,6 +30,7 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -38,6 +40,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -48,6 +51,10 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class LoggerIT {
 
+    @RegisterExtension
+    static final TestStack STACK =
+            TestStack.of(StackOptions.forTests("logger-war/target/it-stack").services(Set.of(Service.LOGGER)));
+
     private static LocalStack stack;
     private static String userToken;
     private static String adminToken;
@@ -55,11 +62,7 @@ class LoggerIT {
 
     @BeforeAll
     static void start() {
-        stack = LocalStack.start(
-                StackOptions.forTests("logger-war/target/it-stack")
-                        .services(Set.of(Service.LOGGER))
-                        .build(),
-                Progress.toStdout());
+        stack = STACK.stack();
         userToken = Tokens.signed(stack.secrets(), "reader@example.com", "user");
         adminToken = Tokens.signed(stack.secrets(), "admin@example.com", "user", "admin");
         channel = ManagedChannelBuilder.forAddress("localhost", url("/").getPort())
@@ -71,9 +74,6 @@ class LoggerIT {
     static void stop() throws InterruptedException {
         if (channel != null) {
             channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
-        }
-        if (stack != null) {
-            stack.close();
         }
     }
 
@@ -375,30 +375,22 @@ class LoggerIT {
         MongoBacking mongo = stack.backing(MongoBacking.class).orElseThrow();
         mongo.pause();
         try {
-            assertEquals(503, awaitReadiness(503), "down while MongoDB is away");
+            eventually(
+                    Duration.ofSeconds(30), LoggerIT::readiness, status -> status == 503, "down while MongoDB is away");
             HttpResponse<String> write = Http.postJson(url("log"), entryJson(unique("outage"), "lost?"));
             assertTrue(write.statusCode() >= 500, "a write fails loudly, not silently: " + write.statusCode());
             assertEquals("application/problem+json", Http.contentType(write));
         } finally {
             mongo.resume();
         }
-        assertEquals(200, awaitReadiness(200), "up again without a restart");
+        eventually(Duration.ofSeconds(30), LoggerIT::readiness, status -> status == 200, "up again without a restart");
         assertEquals(
                 202,
                 Http.postJson(url("log"), entryJson(unique("after"), "back")).statusCode());
     }
 
-    private static int awaitReadiness(int wanted) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        int status;
-        do {
-            status = Http.status(url("health/ready"));
-            if (status == wanted) {
-                return status;
-            }
-            Thread.sleep(250);
-        } while (System.nanoTime() < deadline);
-        return status;
+    private static int readiness() {
+        return Http.status(url("health/ready"));
     }
 
     @Test
@@ -425,15 +417,17 @@ class LoggerIT {
     }
 
     /** The names of the logger's spans in a trace, once Zipkin has them (empty after 30 s). */
-    private static Set<String> spanNamesOf(String traceId) throws InterruptedException {
+    private static Set<String> spanNamesOf(String traceId) {
         ZipkinBacking zipkin = stack.backing(ZipkinBacking.class).orElseThrow();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        Set<String> names = new HashSet<>();
-        while (names.isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(500);
-            zipkin.trace(traceId).forEach(span -> names.add(span.getString("name", "")));
-        }
-        return names;
+        return eventually(
+                Duration.ofSeconds(30),
+                () -> {
+                    Set<String> names = new HashSet<>();
+                    zipkin.trace(traceId).forEach(span -> names.add(span.getString("name", "")));
+                    return names;
+                },
+                names -> !names.isEmpty(),
+                "spans of trace " + traceId + " in Zipkin");
     }
 
     private static LogServiceGrpc.LogServiceBlockingStub grpc(String key, String level) {

@@ -4,40 +4,33 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jmicro.localstack.LocalStack;
-import dev.jmicro.localstack.Progress;
 import dev.jmicro.localstack.Service;
 import dev.jmicro.localstack.StackOptions;
 import dev.jmicro.localstack.support.Http;
 import dev.jmicro.localstack.support.Tokens;
+import dev.jmicro.localstack.testing.TestStack;
 import java.net.URI;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The logger with a retention of six seconds, swept every half second: old entries go, new ones stay. */
 class RetentionIT {
+
+    @RegisterExtension
+    static final TestStack STACK = TestStack.of(StackOptions.forTests("logger-war/target/it-retention")
+            .services(Set.of(Service.LOGGER))
+            .zipkin(false)
+            .setting(Service.LOGGER, "LOGGER_RETENTION", "PT6S")
+            .setting(Service.LOGGER, "LOGGER_RETENTION_INTERVAL", "PT0.5S"));
 
     private static LocalStack stack;
 
     @BeforeAll
     static void start() {
-        stack = LocalStack.start(
-                StackOptions.forTests("logger-war/target/it-retention")
-                        .services(Set.of(Service.LOGGER))
-                        .zipkin(false)
-                        .setting(Service.LOGGER, "LOGGER_RETENTION", "PT6S")
-                        .setting(Service.LOGGER, "LOGGER_RETENTION_INTERVAL", "PT0.5S")
-                        .build(),
-                Progress.toStdout());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (stack != null) {
-            stack.close();
-        }
+        stack = STACK.stack();
     }
 
     private static long total(String name, String token) {

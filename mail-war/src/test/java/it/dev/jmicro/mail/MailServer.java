@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
 /**
@@ -83,18 +82,6 @@ final class MailServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
-    }
-
-    /** Polls until the condition holds; false at the deadline. */
-    static boolean eventually(Duration within, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + within.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return true;
-            }
-            Thread.sleep(100);
-        }
-        return condition.getAsBoolean();
     }
 
     private static void deleteRecursively(Path dir) throws IOException {

@@ -1,5 +1,7 @@
 package it.dev.jmicro.mail;
 
+import static dev.jmicro.localstack.testing.Eventually.becomes;
+import static dev.jmicro.localstack.testing.Eventually.staysSo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -63,9 +65,7 @@ class MailServiceIT {
     }
 
     private static MimeMessage awaitOneMail() throws InterruptedException {
-        assertTrue(
-                MailServer.eventually(Duration.ofSeconds(20), () -> smtp.getReceivedMessages().length >= 1),
-                "a mail arrived");
+        assertTrue(becomes(Duration.ofSeconds(20), () -> smtp.getReceivedMessages().length >= 1), "a mail arrived");
         return smtp.getReceivedMessages()[0];
     }
 
@@ -147,8 +147,7 @@ class MailServiceIT {
         assertEquals(202, first.statusCode());
         assertEquals(202, second.statusCode());
         assertEquals(first.headers().firstValue("Location"), second.headers().firstValue("Location"));
-        Thread.sleep(1500);
-        assertEquals(1, smtp.getReceivedMessages().length, "one mail for one key");
+        staysSo(Duration.ofMillis(1500), () -> smtp.getReceivedMessages().length == 1, "one mail for one key");
     }
 
     static Stream<Arguments> badRequests() {
@@ -224,8 +223,7 @@ class MailServiceIT {
         JsonObject problem = Http.object(answer);
         assertEquals(status, problem.getInt("status"));
         assertTrue(problem.getString("detail").contains(detail), what + ": " + problem.getString("detail"));
-        Thread.sleep(300);
-        assertEquals(0, smtp.getReceivedMessages().length, "nothing sent");
+        staysSo(Duration.ofMillis(300), () -> smtp.getReceivedMessages().length == 0, "nothing sent");
         assertEquals(
                 0,
                 mail.readiness()
@@ -254,8 +252,7 @@ class MailServiceIT {
             assertEquals(202, answer.statusCode(), "accepted although the SMTP server is down");
 
             assertTrue(
-                    MailServer.eventually(
-                            Duration.ofSeconds(10), () -> mail.delivery(answer).getInt("attempts") >= 2),
+                    becomes(Duration.ofSeconds(10), () -> mail.delivery(answer).getInt("attempts") >= 2),
                     "retried: " + mail.delivery(answer));
             JsonObject waiting = mail.delivery(answer);
             assertEquals("pending", waiting.getString("state"));
@@ -268,10 +265,9 @@ class MailServiceIT {
 
             smtp = startSmtp();
             assertEquals("patience", awaitOneMail().getSubject());
-            assertTrue(MailServer.eventually(Duration.ofSeconds(5), () -> "sent"
+            assertTrue(becomes(Duration.ofSeconds(5), () -> "sent"
                     .equals(mail.delivery(answer).getString("state"))));
-            Thread.sleep(2000);
-            assertEquals(1, smtp.getReceivedMessages().length, "delivered exactly once");
+            staysSo(Duration.ofSeconds(2), () -> smtp.getReceivedMessages().length == 1, "delivered exactly once");
             assertTrue(mail.metrics().matches("(?s).*mail_retried_total\\{[^}]*} [1-9].*"), "retries counted");
         } finally {
             if (!smtp.isRunning()) {

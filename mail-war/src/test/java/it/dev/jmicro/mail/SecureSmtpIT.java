@@ -1,5 +1,6 @@
 package it.dev.jmicro.mail;
 
+import static dev.jmicro.localstack.testing.Eventually.becomes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -112,10 +113,10 @@ class SecureSmtpIT {
 
         assertEquals(202, answer.statusCode(), answer.body());
         assertTrue(
-                MailServer.eventually(Duration.ofSeconds(20), () -> received.stream()
+                becomes(Duration.ofSeconds(20), () -> received.stream()
                         .anyMatch(r -> r.recipients().equals(List.of("dave@example.com")))),
                 "delivered over the TLS socket");
-        assertTrue(MailServer.eventually(Duration.ofSeconds(5), () -> "sent"
+        assertTrue(becomes(Duration.ofSeconds(5), () -> "sent"
                 .equals(implicitTlsMail.delivery(answer).getString("state"))));
     }
 
@@ -126,7 +127,7 @@ class SecureSmtpIT {
 
         assertEquals(202, answer.statusCode(), answer.body());
         assertTrue(
-                MailServer.eventually(Duration.ofSeconds(20), () -> received.stream()
+                becomes(Duration.ofSeconds(20), () -> received.stream()
                         .anyMatch(r -> r.recipients().equals(List.of("carol@example.com")))),
                 "delivered");
         Received mail = received.stream()
@@ -146,7 +147,7 @@ class SecureSmtpIT {
 
         assertEquals(202, answer.statusCode(), answer.body());
         assertTrue(
-                MailServer.eventually(Duration.ofSeconds(20), () -> "failed"
+                becomes(Duration.ofSeconds(20), () -> "failed"
                         .equals(SecureSmtpIT.mail.delivery(answer).getString("state"))),
                 "failed for good");
         JsonObject delivery = mail.delivery(answer);

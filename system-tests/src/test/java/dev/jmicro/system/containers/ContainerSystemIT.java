@@ -1,5 +1,6 @@
 package dev.jmicro.system.containers;
 
+import static dev.jmicro.localstack.testing.Eventually.eventually;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -23,7 +24,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -521,16 +521,6 @@ class ContainerSystemIT {
             return Files.readString(secrets.resolve(name)).trim();
         } catch (java.io.IOException e) {
             throw new IllegalStateException("secret " + name + " unreadable", e);
-        }
-    }
-
-    private static void eventually(Duration limit, BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                fail(what + ": not within " + limit);
-            }
-            sleep(500);
         }
     }
 

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jmicro.localstack.LocalStack;
-import dev.jmicro.localstack.Progress;
 import dev.jmicro.localstack.Service;
 import dev.jmicro.localstack.backing.SmtpBacking;
 import dev.jmicro.localstack.support.Http;
+import dev.jmicro.localstack.testing.TestStack;
 import dev.jmicro.system.TestStacks;
 import dev.jmicro.system.fuzz.FuzzRequest.Answer;
 import jakarta.json.Json;
@@ -54,18 +54,18 @@ class ApiFuzzIT {
 
     private static final Map<String, String> FINDINGS = new ConcurrentHashMap<>();
 
+    /** Started by hand: jqwik runs this class, and JUnit's extensions do not reach it. */
+    private static final TestStack STACK = TestStack.of(TestStacks.options("api-fuzz")
+            .services(EnumSet.complementOf(EnumSet.of(Service.FRONTEND)))
+            .zipkin(false));
+
     private static LocalStack stack;
     private static String adminToken;
     private static List<ApiOperation> operations;
 
     @BeforeContainer
     static void start() {
-        stack = LocalStack.start(
-                TestStacks.options("api-fuzz").toBuilder()
-                        .services(EnumSet.complementOf(EnumSet.of(Service.FRONTEND)))
-                        .zipkin(false)
-                        .build(),
-                Progress.toStdout());
+        stack = STACK.start();
         adminToken = Http.object(Http.postJson(
                         url(Service.AUTH, "tokens"),
                         "{\"email\":\"" + LocalStack.ADMIN_EMAIL + "\",\"password\":\""
@@ -86,10 +86,7 @@ class ApiFuzzIT {
         System.out.println("statuses seen per operation (status=count):");
         new TreeMap<>(STATUSES).forEach((operation, counts) -> System.out.println("  " + operation + " " + counts));
         new TreeMap<>(FINDINGS).forEach((where, finding) -> System.out.println("FINDING " + where + "\n" + finding));
-        if (stack != null) {
-            stack.close();
-        }
-        TestStacks.dropScratchDatabase();
+        STACK.close();
     }
 
     private static URI url(Service service, String path) {
