@@ -84,8 +84,8 @@ public final class MongoBacking implements BackingService {
     }
 
     /**
-     * The data outlives a {@link #pause}: MongoServer closes its backend when it shuts down, and MemoryBackend's
-     * close forgets every database (found by FaultBenchmark: the entries stored before a pause were gone after it).
+     * The data outlives a {@link #pause}, as a real MongoDB's does: MongoServer closes its backend when it shuts down,
+     * and MemoryBackend's close forgets every database.
      */
     private static final class KeptInMemory extends MemoryBackend {
         @Override

@@ -21,8 +21,8 @@ import org.eclipse.microprofile.metrics.Tag;
  * is the resource's path template, never the raw path (ids would make every path its own series); the outcome is
  * {@code ok}, {@code refused} (4xx), {@code unavailable} (503) or {@code error}.
  *
- * <p>Route names and counters are looked up once and kept: building the tags and asking the registry on every request
- * was a measurable part of the broker's CPU per request (JFR, see bench/README.md).
+ * <p>Route names and counters are looked up once and kept: building the tags and asking the registry costs more than
+ * the rest of a small request's work.
  */
 @Provider
 public class RouteMetrics implements ContainerResponseFilter {

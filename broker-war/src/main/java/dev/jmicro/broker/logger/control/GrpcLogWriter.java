@@ -52,11 +52,10 @@ public class GrpcLogWriter {
     Optional<String> target;
 
     /**
-     * Calls per connection before it is replaced, for two findings about Liberty's HTTP/2 server: it keeps state of
-     * finished gRPC streams until their connection closes (~6 000 of 11 000 calls' stream processors were still on the
-     * logger's heap, and its garbage collector then stalled every call for about a second), and it counts the empty
-     * DATA frames a gRPC client sends and closes the connection (GOAWAY ENHANCE_YOUR_CALM "too many empty frames") past
-     * 500 of them. Below that, a new connection now and then keeps both away.
+     * Calls per connection before it is replaced, for two habits of Liberty's HTTP/2 server: it keeps the state of
+     * finished gRPC streams until their connection closes (a long-lived connection fills the logger's heap), and it
+     * closes a connection past 500 empty DATA frames (GOAWAY ENHANCE_YOUR_CALM), which a gRPC client sends one per
+     * call. A new connection every few hundred calls keeps both away (bench/README.md has the figures).
      */
     @Inject
     @ConfigProperty(name = "logger.grpc.calls-per-connection", defaultValue = "400")

@@ -168,8 +168,8 @@ public class OriginalResource {
 
     /**
      * A body is required. Checked here rather than with {@code @NotNull} on the parameter: a constraint on a resource
-     * method puts Bean Validation's method interceptor around every call of the class, a measurable part of the log
-     * write's cost (bench/README.md), while the payloads are validated one by one in {@link #checked} anyway.
+     * method puts Bean Validation's method interceptor around every call of the class, a visible part of a log write's
+     * cost, while the payloads are validated one by one in {@link #checked} anyway.
      */
     private static void requireBody(HandleRequest request) {
         if (request == null) {

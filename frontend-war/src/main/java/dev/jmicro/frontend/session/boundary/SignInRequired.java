@@ -16,7 +16,7 @@ import java.util.Set;
 /**
  * Every page but sign-in needs a signed-in user, however it is reached: requested, or forwarded to, as the root
  * {@code /} is forwarded to the welcome page {@code index.xhtml} (a filter sees only requests unless told otherwise,
- * so {@code /} used to serve the console to anyone). Someone whose session or token ran out is sent to sign-in with a
+ * so without the forward dispatch {@code /} would serve the console to anyone). Someone whose session or token ran out is sent to sign-in with a
  * word why ({@code ?reason=expired}); someone who never signed in simply lands there. Either way the page asked for
  * goes along ({@code next}, a path of this application with its query), and sign-in returns to it.
  */
