@@ -10,6 +10,7 @@ import dev.jmicro.localstack.LocalStack;
 import dev.jmicro.localstack.Service;
 import dev.jmicro.localstack.backing.PrometheusBacking;
 import dev.jmicro.localstack.backing.SmtpBacking;
+import dev.jmicro.localstack.support.Bodies;
 import dev.jmicro.localstack.support.Http;
 import dev.jmicro.localstack.testing.TestStack;
 import jakarta.mail.Address;
@@ -132,8 +133,16 @@ class FrontendBrowserIT {
         assertTrue(browser.find("auth:json").getAttribute("value").contains("your password here"));
         browser.fill(
                 "auth:json",
-                "{\"action\":\"auth\",\"auth\":{\"email\":\"" + LocalStack.ADMIN_EMAIL + "\",\"password\":\""
-                        + stack.secrets().adminPassword() + "\"}}");
+                Bodies.object(
+                                "action",
+                                "auth",
+                                "auth",
+                                Bodies.object(
+                                        "email",
+                                        LocalStack.ADMIN_EMAIL,
+                                        "password",
+                                        stack.secrets().adminPassword()))
+                        .toString());
         browser.press("auth:send");
         assertLatest("Auth", "202", "\"message\": \"Authenticated!\"");
         assertTrue(browser.text("latest-sent").contains("\"action\": \"auth\""), "the JSON sent, pretty-printed");
@@ -203,7 +212,9 @@ class FrontendBrowserIT {
         String name = "ui-" + UUID.randomUUID().toString().substring(0, 8);
         browser.go("index.xhtml");
         browser.fill(
-                "log:json", "{\"action\":\"log\",\"log\":{\"name\":\"" + name + "\",\"data\":\"from the browser\"}}");
+                "log:json",
+                Bodies.object("action", "log", "log", Bodies.object("name", name, "data", "from the browser"))
+                        .toString());
         browser.press("log:send");
         assertLatest("Log", "202", "logged");
 
@@ -239,7 +250,7 @@ class FrontendBrowserIT {
         String name = "paged-" + UUID.randomUUID().toString().substring(0, 8);
         URI log = stack.server(Service.LOGGER).url().resolve("log");
         for (int i = 1; i <= 23; i++) {
-            String entry = "{\"name\":\"" + name + "\",\"data\":\"entry " + i + "\"}";
+            String entry = Bodies.object("name", name, "data", "entry " + i).toString();
             assertEquals(202, Http.postJson(log, entry).statusCode());
             Thread.sleep(3); // each its own millisecond: the order is by time (ties by random id)
         }
@@ -276,11 +287,17 @@ class FrontendBrowserIT {
         String data = "{\\\"k\\\":\\\"" + tag + "\\\",\\\"n\\\":1}";
         assertEquals(
                 202,
-                Http.postJson(log, "{\"name\":\"search-test\",\"data\":\"" + data + "\"}")
+                Http.postJson(
+                                log,
+                                Bodies.object("name", "search-test", "data", data)
+                                        .toString())
                         .statusCode());
         assertEquals(
                 202,
-                Http.postJson(log, "{\"name\":\"named-" + tag + "\",\"data\":\"plain\"}")
+                Http.postJson(
+                                log,
+                                Bodies.object("name", "named-" + tag, "data", "plain")
+                                        .toString())
                         .statusCode());
         browser.go("logs.xhtml");
         browser.fill("filters:q", tag);
@@ -468,8 +485,16 @@ class FrontendBrowserIT {
         String tag = "pg" + UUID.randomUUID().toString().substring(0, 6);
         String token = adminTokenFromTheBroker();
         for (int i = 1; i <= 21; i++) {
-            String user = "{\"email\":\"" + tag + "-" + i + "@example.com\",\"first_name\":\"P\",\"last_name\":\"G\","
-                    + "\"password\":\"a-long-enough-password\"}";
+            String user = Bodies.object(
+                            "email",
+                            tag + "-" + i + "@example.com",
+                            "first_name",
+                            "P",
+                            "last_name",
+                            "G",
+                            "password",
+                            "a-long-enough-password")
+                    .toString();
             HttpResponse<String> created = Http.send(
                     HttpRequest.newBuilder(stack.server(Service.BROKER).url().resolve("api/users"))
                             .header("Authorization", "Bearer " + token)
@@ -738,15 +763,19 @@ class FrontendBrowserIT {
     private static int signInAtTheBroker(String email, String password) {
         return Http.postJson(
                         stack.server(Service.BROKER).url().resolve("api/auth/token"),
-                        "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}")
+                        Bodies.object("email", email, "password", password).toString())
                 .statusCode();
     }
 
     private static String adminTokenFromTheBroker() {
         HttpResponse<String> answer = Http.postJson(
                 stack.server(Service.BROKER).url().resolve("api/auth/token"),
-                "{\"email\":\"" + LocalStack.ADMIN_EMAIL + "\",\"password\":\""
-                        + stack.secrets().adminPassword() + "\"}");
+                Bodies.object(
+                                "email",
+                                LocalStack.ADMIN_EMAIL,
+                                "password",
+                                stack.secrets().adminPassword())
+                        .toString());
         assertEquals(200, answer.statusCode(), answer.body());
         return Http.object(answer).getString("access_token");
     }

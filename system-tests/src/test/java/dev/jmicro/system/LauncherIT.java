@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jmicro.localstack.support.Bodies;
 import dev.jmicro.localstack.support.Http;
 import dev.jmicro.localstack.support.Ports;
 import dev.jmicro.localstack.support.ProcessTree;
@@ -236,7 +237,10 @@ class LauncherIT {
             String name = "dev-" + System.nanoTime();
             assertEquals(
                     202,
-                    Http.postJson(broker.resolve("log-grpc"), "{\"log\":{\"name\":\"" + name + "\",\"data\":\"x\"}}")
+                    Http.postJson(
+                                    broker.resolve("log-grpc"),
+                                    Bodies.object("log", Bodies.object("name", name, "data", "x"))
+                                            .toString())
                             .statusCode());
             String token = Tokens.signed(Secrets.loadOrCreate(runDir.resolve("secrets")), "dev@example.com", "user");
             var page = Http.getWithToken(broker.resolve("api/logs?name=" + name), token);

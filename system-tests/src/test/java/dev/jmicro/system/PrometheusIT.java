@@ -10,6 +10,7 @@ import dev.jmicro.localstack.backing.AmqpBacking;
 import dev.jmicro.localstack.backing.PrometheusBacking;
 import dev.jmicro.localstack.backing.SmtpBacking;
 import dev.jmicro.localstack.support.AmqpPeer;
+import dev.jmicro.localstack.support.Bodies;
 import dev.jmicro.localstack.support.Http;
 import dev.jmicro.localstack.testing.TestStack;
 import jakarta.json.Json;
@@ -182,14 +183,17 @@ class PrometheusIT {
             Http.postJson(broker, "{}");
             ok(Http.postJson(
                     broker.resolve("handle"),
-                    "{\"action\":\"log\",\"log\":{\"name\":\"prom\",\"data\":\"" + i + "\"}}"));
+                    Bodies.object("action", "log", "log", Bodies.object("name", "prom", "data", String.valueOf(i)))
+                            .toString()));
             ok(Http.postJson(
                     broker.resolve("log-grpc"),
-                    "{\"action\":\"log\",\"log\":{\"name\":\"prom-grpc\",\"data\":\"" + i + "\"}}"));
+                    Bodies.object("action", "log", "log", Bodies.object("name", "prom-grpc", "data", String.valueOf(i)))
+                            .toString()));
         }
         HttpResponse<String> issued = Http.postJson(
                 broker.resolve("api/auth/token"),
-                "{\"email\":\"admin@example.com\",\"password\":\"" + password + "\"}");
+                Bodies.object("email", "admin@example.com", "password", password)
+                        .toString());
         ok(issued);
         String token = Http.object(issued).getString("access_token");
         ok(Http.getWithToken(
@@ -202,8 +206,12 @@ class PrometheusIT {
         for (int i = 0; i < 6; i++) {
             Http.postJson(
                     broker.resolve("handle"),
-                    "{\"action\":\"auth\",\"auth\":{\"email\":\"admin@example.com\",\"password\":\"wrong-" + i
-                            + "\"}}");
+                    Bodies.object(
+                                    "action",
+                                    "auth",
+                                    "auth",
+                                    Bodies.object("email", "admin@example.com", "password", "wrong-" + i))
+                            .toString());
         }
         // A poison event: not JSON, dead-lettered by the listener.
         try (AmqpPeer peer = new AmqpPeer(stack.backing(AmqpBacking.class).orElseThrow())) {
@@ -222,12 +230,14 @@ class PrometheusIT {
         for (int i = 0; i < 3; i++) {
             ok(Http.postJson(
                     broker.resolve("handle"),
-                    "{\"action\":\"log\",\"log\":{\"name\":\"prom\",\"data\":\"down " + i + "\"}}"));
+                    Bodies.object("action", "log", "log", Bodies.object("name", "prom", "data", "down " + i))
+                            .toString()));
         }
         for (int i = 0; i < 10; i++) {
             Http.postJson(
                     broker.resolve("log-grpc"),
-                    "{\"action\":\"log\",\"log\":{\"name\":\"prom-grpc\",\"data\":\"down " + i + "\"}}");
+                    Bodies.object("action", "log", "log", Bodies.object("name", "prom-grpc", "data", "down " + i))
+                            .toString());
         }
         waitScrapes(5);
     }

@@ -9,6 +9,7 @@ import dev.jmicro.localstack.LocalStack;
 import dev.jmicro.localstack.Service;
 import dev.jmicro.localstack.backing.SmtpBacking;
 import dev.jmicro.localstack.backing.ZipkinBacking;
+import dev.jmicro.localstack.support.Bodies;
 import dev.jmicro.localstack.support.Http;
 import dev.jmicro.localstack.support.Tokens;
 import dev.jmicro.localstack.testing.TestStack;
@@ -152,8 +153,12 @@ class WholeSystemIT {
     void aTokenFromTheAuthServiceIsVerifiedByTheBroker() {
         HttpResponse<String> issued = Http.postJson(
                 url(Service.AUTH, "tokens"),
-                "{\"email\":\"" + LocalStack.ADMIN_EMAIL + "\",\"password\":\""
-                        + stack.secrets().adminPassword() + "\"}");
+                Bodies.object(
+                                "email",
+                                LocalStack.ADMIN_EMAIL,
+                                "password",
+                                stack.secrets().adminPassword())
+                        .toString());
         assertEquals(200, issued.statusCode(), issued.body());
         String token = Http.object(issued).getString("access_token");
 
@@ -192,8 +197,12 @@ class WholeSystemIT {
         String traceId = UUID.randomUUID().toString().replace("-", "");
         HttpResponse<String> signedIn = Http.postJson(
                 url(Service.AUTH, "authenticate"),
-                "{\"email\":\"" + LocalStack.ADMIN_EMAIL + "\",\"password\":\""
-                        + stack.secrets().adminPassword() + "\"}",
+                Bodies.object(
+                                "email",
+                                LocalStack.ADMIN_EMAIL,
+                                "password",
+                                stack.secrets().adminPassword())
+                        .toString(),
                 "traceparent",
                 "00-" + traceId + "-00f067aa0ba902b7-01");
         assertEquals(202, signedIn.statusCode(), signedIn.body());
@@ -210,7 +219,7 @@ class WholeSystemIT {
         String token = Tokens.signed(stack.secrets(), "crypto@example.com", "user");
         HttpResponse<String> sealed = Http.postJson(
                 url(Service.BROKER, "api/crypto/encrypt"),
-                "{\"plaintext\":\"" + marker + "\",\"associated_data\":\"" + marker + "\"}",
+                Bodies.object("plaintext", marker, "associated_data", marker).toString(),
                 "Authorization",
                 "Bearer " + token,
                 "traceparent",

@@ -19,6 +19,7 @@ import dev.jmicro.localstack.Service;
 import dev.jmicro.localstack.StackOptions;
 import dev.jmicro.localstack.backing.AmqpBacking;
 import dev.jmicro.localstack.backing.PostgresBacking;
+import dev.jmicro.localstack.support.Bodies;
 import dev.jmicro.localstack.support.Http;
 import dev.jmicro.localstack.testing.TestStack;
 import jakarta.json.JsonObject;
@@ -78,14 +79,16 @@ class AuthIT {
     }
 
     private static HttpResponse<String> authenticate(String email, String password) {
-        return Http.postJson(url("authenticate"), "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}");
+        return Http.postJson(
+                url("authenticate"),
+                Bodies.object("email", email, "password", password).toString());
     }
 
     /** The same, as forwarded by a proxy (the broker) for the given client address. */
     private static HttpResponse<String> authenticateFrom(String client, String email, String password) {
         return Http.postJson(
                 url("authenticate"),
-                "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}",
+                Bodies.object("email", email, "password", password).toString(),
                 "X-Forwarded-For",
                 client);
     }
@@ -339,8 +342,12 @@ class AuthIT {
     void aTokenCarriesTheMicroProfileClaimsAndVerifiesWithThePublishedKey() throws Exception {
         HttpResponse<String> answer = Http.postJson(
                 url("tokens"),
-                "{\"email\":\"" + LocalStack.ADMIN_EMAIL + "\",\"password\":\""
-                        + stack.secrets().adminPassword() + "\"}");
+                Bodies.object(
+                                "email",
+                                LocalStack.ADMIN_EMAIL,
+                                "password",
+                                stack.secrets().adminPassword())
+                        .toString());
 
         assertEquals(200, answer.statusCode(), answer.body());
         JsonObject body = Http.object(answer);

@@ -9,6 +9,7 @@ import com.nimbusds.jwt.SignedJWT;
 import dev.jmicro.localstack.LocalStack;
 import dev.jmicro.localstack.Service;
 import dev.jmicro.localstack.StackOptions;
+import dev.jmicro.localstack.support.Bodies;
 import dev.jmicro.localstack.support.Http;
 import dev.jmicro.localstack.support.Tokens;
 import dev.jmicro.localstack.testing.TestStack;
@@ -51,8 +52,9 @@ class UserAdminIT {
     }
 
     private static String token(String email, String password) {
-        HttpResponse<String> answer =
-                Http.postJson(url("tokens"), "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}");
+        HttpResponse<String> answer = Http.postJson(
+                url("tokens"),
+                Bodies.object("email", email, "password", password).toString());
         assertEquals(200, answer.statusCode(), answer.body());
         return Http.object(answer).getString("access_token");
     }
@@ -73,8 +75,8 @@ class UserAdminIT {
     }
 
     private static String newUserJson(String email, String password) {
-        return "{\"email\":\"" + email + "\",\"first_name\":\"Nia\",\"last_name\":\"New\",\"password\":\"" + password
-                + "\"}";
+        return Bodies.object("email", email, "first_name", "Nia", "last_name", "New", "password", password)
+                .toString();
     }
 
     @Test
@@ -352,8 +354,18 @@ class UserAdminIT {
             assertTrue(Http.object(call("GET", "users/" + secondId, secondToken, null))
                     .getBoolean("active"));
         } finally {
-            String back = "{\"email\":\"" + LocalStack.ADMIN_EMAIL + "\",\"first_name\":\"Admin\",\"last_name\":\"\","
-                    + "\"active\":true,\"admin\":true}";
+            String back = Bodies.object(
+                            "email",
+                            LocalStack.ADMIN_EMAIL,
+                            "first_name",
+                            "Admin",
+                            "last_name",
+                            "",
+                            "active",
+                            true,
+                            "admin",
+                            true)
+                    .toString();
             HttpResponse<String> restored = call("PUT", "users/" + firstId, secondToken, back);
             assertEquals(200, restored.statusCode(), restored.body());
         }
@@ -368,7 +380,9 @@ class UserAdminIT {
     }
 
     private static int signInStatus(String email, String password) {
-        return Http.postJson(url("authenticate"), "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}")
+        return Http.postJson(
+                        url("authenticate"),
+                        Bodies.object("email", email, "password", password).toString())
                 .statusCode();
     }
 }

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jmicro.localstack.LocalStack;
 import dev.jmicro.localstack.Service;
+import dev.jmicro.localstack.support.Bodies;
 import dev.jmicro.localstack.support.Http;
 import dev.jmicro.localstack.testing.TestStack;
 import jakarta.json.JsonObject;
@@ -33,8 +34,12 @@ class BrokerApiIT {
     void aTokenFromSignInOpensTheApi() {
         HttpResponse<String> token = post(
                 "api/auth/token",
-                "{\"email\":\"" + LocalStack.ADMIN_EMAIL + "\",\"password\":\""
-                        + stack().secrets().adminPassword() + "\"}",
+                Bodies.object(
+                                "email",
+                                LocalStack.ADMIN_EMAIL,
+                                "password",
+                                stack().secrets().adminPassword())
+                        .toString(),
                 "192.0.2.2");
         assertEquals(200, token.statusCode(), token.body());
         String accessToken = Http.object(token).getString("access_token");
@@ -49,7 +54,8 @@ class BrokerApiIT {
     void logsAreWrittenOnceByKeyAndFoundThroughTheApi() throws Exception {
         String name = unique("api-log");
         String key = unique("key");
-        String entry = "{\"name\":\"" + name + "\",\"data\":\"written twice\",\"level\":\"warning\"}";
+        String entry = Bodies.object("name", name, "data", "written twice", "level", "warning")
+                .toString();
 
         HttpResponse<String> first =
                 post("api/logs", entry, "192.0.2.3", "Authorization", "Bearer " + userToken(), "Idempotency-Key", key);
@@ -84,7 +90,8 @@ class BrokerApiIT {
 
         HttpResponse<String> answer = post(
                 "api/mails",
-                "{\"to\":\"" + to + "\",\"subject\":\"Welcome\",\"message\":\"Hi\",\"template\":\"default\"}",
+                Bodies.object("to", to, "subject", "Welcome", "message", "Hi", "template", "default")
+                        .toString(),
                 "192.0.2.4",
                 "Authorization",
                 "Bearer " + userToken());
@@ -102,8 +109,16 @@ class BrokerApiIT {
         String email = unique("user") + "@example.com";
         HttpResponse<String> created = post(
                 "api/users",
-                "{\"email\":\"" + email + "\",\"first_name\":\"New\",\"last_name\":\"User\",\"password\":\"a long "
-                        + "enough password\"}",
+                Bodies.object(
+                                "email",
+                                email,
+                                "first_name",
+                                "New",
+                                "last_name",
+                                "User",
+                                "password",
+                                "a long enough password")
+                        .toString(),
                 "192.0.2.5",
                 "Authorization",
                 "Bearer " + adminToken());
@@ -152,16 +167,24 @@ class BrokerApiIT {
         assertTrue(ciphertext.startsWith("jm1.default."), ciphertext);
 
         HttpResponse<String> opened = handleWithToken(
-                "{\"action\":\"decrypt\",\"decrypt\":{\"ciphertext\":\"" + ciphertext
-                        + "\",\"associated_data\":\"order-7\"}}",
+                Bodies.object(
+                                "action",
+                                "decrypt",
+                                "decrypt",
+                                Bodies.object("ciphertext", ciphertext, "associated_data", "order-7"))
+                        .toString(),
                 userToken());
         assertEquals(202, opened.statusCode(), opened.body());
         assertEquals("decrypted", Http.object(opened).getString("message"));
         assertEquals("pay Bob 5", Http.object(opened).getJsonObject("data").getString("plaintext"));
 
         HttpResponse<String> otherContext = handleWithToken(
-                "{\"action\":\"decrypt\",\"decrypt\":{\"ciphertext\":\"" + ciphertext
-                        + "\",\"associated_data\":\"order-8\"}}",
+                Bodies.object(
+                                "action",
+                                "decrypt",
+                                "decrypt",
+                                Bodies.object("ciphertext", ciphertext, "associated_data", "order-8"))
+                        .toString(),
                 userToken());
         assertProblem(otherContext, 400, "the ciphertext cannot be decrypted");
         assertTrue(Http.object(otherContext).getBoolean("error"), "the original envelope's members too");
@@ -198,7 +221,7 @@ class BrokerApiIT {
         String ciphertext = Http.object(sealed).getString("ciphertext");
         HttpResponse<String> opened = post(
                 "api/crypto/decrypt",
-                "{\"ciphertext\":\"" + ciphertext + "\"}",
+                Bodies.object("ciphertext", ciphertext).toString(),
                 "192.0.2.1",
                 "Authorization",
                 "Bearer " + userToken());

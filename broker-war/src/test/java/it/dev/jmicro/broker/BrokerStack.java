@@ -7,6 +7,7 @@ import dev.jmicro.localstack.LocalStack;
 import dev.jmicro.localstack.Service;
 import dev.jmicro.localstack.StackOptions;
 import dev.jmicro.localstack.backing.SmtpBacking;
+import dev.jmicro.localstack.support.Bodies;
 import dev.jmicro.localstack.support.Http;
 import dev.jmicro.localstack.support.Tokens;
 import dev.jmicro.localstack.testing.TestStack;
@@ -80,17 +81,31 @@ final class BrokerStack {
     }
 
     static String signIn(String password) {
-        return "{\"action\":\"auth\",\"auth\":{\"email\":\"" + LocalStack.ADMIN_EMAIL + "\",\"password\":\"" + password
-                + "\"}}";
+        return Bodies.object(
+                        "action", "auth", "auth", Bodies.object("email", LocalStack.ADMIN_EMAIL, "password", password))
+                .toString();
     }
 
     static String logAction(String name, String data) {
-        return "{\"action\":\"log\",\"log\":{\"name\":\"" + name + "\",\"data\":\"" + data + "\"}}";
+        return Bodies.object("action", "log", "log", Bodies.object("name", name, "data", data))
+                .toString();
     }
 
     static String mailAction(String to, String subject) {
-        return "{\"action\":\"mail\",\"mail\":{\"from\":\"broker-it@example.com\",\"to\":\"" + to + "\",\"subject\":\""
-                + subject + "\",\"message\":\"Hello from the broker test\"}}";
+        return Bodies.object(
+                        "action",
+                        "mail",
+                        "mail",
+                        Bodies.object(
+                                "from",
+                                "broker-it@example.com",
+                                "to",
+                                to,
+                                "subject",
+                                subject,
+                                "message",
+                                "Hello from the broker test"))
+                .toString();
     }
 
     static final java.util.concurrent.atomic.AtomicInteger CLIENTS = new java.util.concurrent.atomic.AtomicInteger();

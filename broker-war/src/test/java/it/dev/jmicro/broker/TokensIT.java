@@ -5,6 +5,7 @@ import static it.dev.jmicro.broker.BrokerStack.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jmicro.localstack.support.Bodies;
 import dev.jmicro.localstack.support.Http;
 import dev.jmicro.localstack.support.Tokens;
 import dev.jmicro.localstack.testing.TestStack;
@@ -79,8 +80,9 @@ class TokensIT {
         assertEquals(200, Http.getWithToken(broker("api/users"), token).statusCode(), "an admin's token works");
 
         // Demoted: the token still says admin, and no longer counts.
-        String demoted = "{\"email\":\"" + email + "\",\"first_name\":\"R\",\"last_name\":\"V\",\"active\":true,"
-                + "\"admin\":false}";
+        String demoted = Bodies.object(
+                        "email", email, "first_name", "R", "last_name", "V", "active", true, "admin", false)
+                .toString();
         assertEquals(200, send("PUT", "api/users/" + id, adminToken(), demoted).statusCode());
         long refusedAfter =
                 millisUntil(() -> Http.getWithToken(broker("api/me"), token).statusCode() == 401);
@@ -135,7 +137,9 @@ class TokensIT {
 
     private static String tokenOf(String email, String password) {
         HttpResponse<String> answer = post(
-                "api/auth/token", "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}", anotherClient());
+                "api/auth/token",
+                Bodies.object("email", email, "password", password).toString(),
+                anotherClient());
         assertEquals(200, answer.statusCode(), answer.body());
         return Http.object(answer).getString("access_token");
     }
@@ -143,7 +147,7 @@ class TokensIT {
     private static int signInStatus(String email, String password) {
         return post(
                         "api/auth/token",
-                        "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}",
+                        Bodies.object("email", email, "password", password).toString(),
                         anotherClient())
                 .statusCode();
     }

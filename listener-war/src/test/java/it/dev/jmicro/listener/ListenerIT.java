@@ -11,6 +11,7 @@ import dev.jmicro.localstack.Service;
 import dev.jmicro.localstack.StackOptions;
 import dev.jmicro.localstack.backing.AmqpBacking;
 import dev.jmicro.localstack.support.AmqpPeer;
+import dev.jmicro.localstack.support.Bodies;
 import dev.jmicro.localstack.support.Http;
 import dev.jmicro.localstack.support.Tokens;
 import dev.jmicro.localstack.testing.TestStack;
@@ -72,7 +73,7 @@ class ListenerIT {
     }
 
     private static String event(String name, String data) {
-        return "{\"name\":\"" + name + "\",\"data\":\"" + data + "\"}";
+        return Bodies.object("name", name, "data", data).toString();
     }
 
     private static JsonObject storedNamed(String name) {
@@ -144,8 +145,8 @@ class ListenerIT {
         String marker = unique("poison");
         double before = metric("listener_events_dead_lettered_total");
         peer.publish("INFO", "not json " + marker, null, Map.of());
-        peer.publish("INFO", "{\"data\":\"no name " + marker + "\"}", null, Map.of());
-        peer.publish("INFO", "[\"" + marker + "\"]", null, Map.of());
+        peer.publish("INFO", Bodies.object("data", "no name " + marker).toString(), null, Map.of());
+        peer.publish("INFO", Bodies.array(marker).toString(), null, Map.of());
 
         List<AmqpPeer.Received> dead = deadLettersContaining(marker, 3);
 

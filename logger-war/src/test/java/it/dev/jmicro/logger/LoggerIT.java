@@ -11,6 +11,7 @@ import dev.jmicro.localstack.Service;
 import dev.jmicro.localstack.StackOptions;
 import dev.jmicro.localstack.backing.MongoBacking;
 import dev.jmicro.localstack.backing.ZipkinBacking;
+import dev.jmicro.localstack.support.Bodies;
 import dev.jmicro.localstack.support.Http;
 import dev.jmicro.localstack.support.Tokens;
 import dev.jmicro.localstack.testing.TestStack;
@@ -101,7 +102,7 @@ class LoggerIT {
     }
 
     private static String entryJson(String name, String data) {
-        return "{\"name\":\"" + name + "\",\"data\":\"" + data + "\"}";
+        return Bodies.object("name", name, "data", data).toString();
     }
 
     @Test
@@ -220,12 +221,17 @@ class LoggerIT {
     @Test
     void filtersByLevelAndTimeRange() throws InterruptedException {
         String name = unique("filters");
-        Http.postJson(url("logs"), "{\"name\":\"" + name + "\",\"data\":\"early\",\"level\":\"WARNING\"}");
+        Http.postJson(
+                url("logs"),
+                Bodies.object("name", name, "data", "early", "level", "WARNING").toString());
         Thread.sleep(50);
         Instant between = Instant.now();
         Thread.sleep(50);
-        Http.postJson(url("logs"), "{\"name\":\"" + name + "\",\"data\":\"late\",\"level\":\"ERROR\"}");
-        Http.postJson(url("logs"), "{\"name\":\"" + name + "\",\"data\":\"late info\"}");
+        Http.postJson(
+                url("logs"),
+                Bodies.object("name", name, "data", "late", "level", "ERROR").toString());
+        Http.postJson(
+                url("logs"), Bodies.object("name", name, "data", "late info").toString());
 
         assertEquals(List.of("early"), dataOf("logs?name=" + name + "&level=warning"));
         assertEquals(List.of("late"), dataOf("logs?name=" + name + "&level=ERROR"));

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import dev.jmicro.localstack.support.Bodies;
 import dev.jmicro.localstack.support.Http;
 import dev.jmicro.localstack.support.Ports;
 import jakarta.json.JsonObject;
@@ -197,7 +198,8 @@ class MailServiceIT {
                         "message:"),
                 Arguments.of(
                         "body over 1 MB",
-                        "{\"to\":\"a@b.org\",\"subject\":\"s\",\"message\":\"" + big + "\"}",
+                        Bodies.object("to", "a@b.org", "subject", "s", "message", big)
+                                .toString(),
                         413,
                         "larger than"),
                 Arguments.of(

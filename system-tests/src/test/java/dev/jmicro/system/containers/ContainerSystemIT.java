@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.jmicro.localstack.support.Bodies;
 import dev.jmicro.localstack.support.Http;
 import dev.jmicro.localstack.support.Ports;
 import jakarta.json.Json;
@@ -175,8 +176,12 @@ class ContainerSystemIT {
         assertEquals(200, hit.statusCode());
         assertEquals("Hit the broker", Http.object(hit).getString("message"));
 
-        HttpResponse<String> auth = handle("{\"action\":\"auth\",\"auth\":{\"email\":\"admin@example.com\","
-                + "\"password\":\"" + secret("admin_password") + "\"}}");
+        HttpResponse<String> auth = handle(Bodies.object(
+                        "action",
+                        "auth",
+                        "auth",
+                        Bodies.object("email", "admin@example.com", "password", secret("admin_password")))
+                .toString());
         assertEquals(202, auth.statusCode(), auth.body());
         assertEquals(
                 "admin@example.com", Http.object(auth).getJsonObject("data").getString("email"));
@@ -195,8 +200,20 @@ class ContainerSystemIT {
         eventually(Duration.ofSeconds(30), () -> stored(amqpName) == 1 && stored(grpcName) == 1, "both entries stored");
 
         String to = "someone-" + UUID.randomUUID() + "@example.com";
-        HttpResponse<String> mail = handle("{\"action\":\"mail\",\"mail\":{\"from\":\"me@example.com\",\"to\":\"" + to
-                + "\",\"subject\":\"from the containers\",\"message\":\"hello\"}}");
+        HttpResponse<String> mail = handle(Bodies.object(
+                        "action",
+                        "mail",
+                        "mail",
+                        Bodies.object(
+                                "from",
+                                "me@example.com",
+                                "to",
+                                to,
+                                "subject",
+                                "from the containers",
+                                "message",
+                                "hello"))
+                .toString());
         assertEquals(202, mail.statusCode(), mail.body());
         assertEquals("Message sent to " + to, Http.object(mail).getString("message"));
         eventually(Duration.ofSeconds(60), () -> mailsTo(to) == 1, "the mail reaches the SMTP server");
@@ -213,7 +230,8 @@ class ContainerSystemIT {
         String name = "containers-api-" + UUID.randomUUID();
         HttpResponse<String> written = Http.postJson(
                 broker.resolve("api/logs"),
-                "{\"name\":\"" + name + "\",\"data\":\"through /api\",\"level\":\"WARNING\"}",
+                Bodies.object("name", name, "data", "through /api", "level", "WARNING")
+                        .toString(),
                 "Authorization",
                 "Bearer " + token);
         assertEquals(202, written.statusCode(), written.body());
@@ -353,7 +371,8 @@ class ContainerSystemIT {
                     "no capability is left");
             HttpResponse<String> issued = Http.postJson(
                     URI.create("http://127.0.0.1:" + port + "/tokens"),
-                    "{\"email\":\"admin@example.com\",\"password\":\"" + secret("admin_password") + "\"}");
+                    Bodies.object("email", "admin@example.com", "password", secret("admin_password"))
+                            .toString());
             assertEquals(200, issued.statusCode(), issued.body());
             String token = Http.object(issued).getString("access_token");
             HttpResponse<String> logs = Http.getWithToken(broker.resolve("api/logs?size=1"), token);
@@ -455,7 +474,8 @@ class ContainerSystemIT {
     }
 
     private static String logAction(String name) {
-        return "{\"action\":\"log\",\"log\":{\"name\":\"" + name + "\",\"data\":\"from the container test\"}}";
+        return Bodies.object("action", "log", "log", Bodies.object("name", name, "data", "from the container test"))
+                .toString();
     }
 
     private static String token() {
@@ -464,7 +484,8 @@ class ContainerSystemIT {
         }
         HttpResponse<String> issued = Http.postJson(
                 broker.resolve("api/auth/token"),
-                "{\"email\":\"admin@example.com\",\"password\":\"" + secret("admin_password") + "\"}");
+                Bodies.object("email", "admin@example.com", "password", secret("admin_password"))
+                        .toString());
         assertEquals(200, issued.statusCode(), issued.body());
         adminToken = Http.object(issued).getString("access_token");
         return adminToken;

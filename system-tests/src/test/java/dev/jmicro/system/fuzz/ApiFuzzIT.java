@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.jmicro.localstack.LocalStack;
 import dev.jmicro.localstack.Service;
 import dev.jmicro.localstack.backing.SmtpBacking;
+import dev.jmicro.localstack.support.Bodies;
 import dev.jmicro.localstack.support.Http;
 import dev.jmicro.localstack.testing.TestStack;
 import dev.jmicro.system.TestStacks;
@@ -68,8 +69,12 @@ class ApiFuzzIT {
         stack = STACK.start();
         adminToken = Http.object(Http.postJson(
                         url(Service.AUTH, "tokens"),
-                        "{\"email\":\"" + LocalStack.ADMIN_EMAIL + "\",\"password\":\""
-                                + stack.secrets().adminPassword() + "\"}"))
+                        Bodies.object(
+                                        "email",
+                                        LocalStack.ADMIN_EMAIL,
+                                        "password",
+                                        stack.secrets().adminPassword())
+                                .toString()))
                 .getString("access_token");
         operations = new ArrayList<>();
         for (Service service : stack.services()) {
