@@ -152,6 +152,12 @@ public final class LibertyServer {
         }
     }
 
+    /** The process id of the server's JVM while it runs: for benchmarks that ask the JVM itself (jstat, GC logs). */
+    public Optional<Long> pid() {
+        Process running = current();
+        return running == null ? Optional.empty() : Optional.of(running.pid());
+    }
+
     /** The resident memory of the server's JVM, if the platform tells it (Linux). */
     public Optional<Long> residentBytes() {
         Process running = current();

@@ -1,0 +1,138 @@
+package dev.jmicro.bench;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What one JVM does with its memory and CPU, read from outside it: CPU time and resident memory from {@code /proc},
+ * the old generation's occupancy and the collection counts from {@code jstat -gc}, and each pause from the JVM's own
+ * GC log ({@code -Xlog:gc:file=…/gc-%p.log}), so that the process measured is not disturbed by the measuring.
+ */
+final class JvmWatch {
+
+    /** The state at one moment. */
+    record Sample(
+            long cpuNanos, long residentBytes, long oldUsedBytes, long oldCapacityBytes, long youngGcs, long fullGcs) {}
+
+    /** Pauses logged since the last call: how many, the longest, their sum. */
+    record Pauses(int count, double maxMillis, double totalMillis) {}
+
+    private static final Pattern PAUSE = Pattern.compile("Pause .* (\\d+(?:\\.\\d+)?)ms$");
+
+    final String name;
+    private final long pid;
+    private final Path gcLog;
+    private long gcLogOffset;
+
+    JvmWatch(String name, long pid, Path gcLogDir) {
+        this.name = name;
+        this.pid = pid;
+        this.gcLog = gcLogDir.resolve("gc-" + pid + ".log");
+    }
+
+    /** For the benchmark's own JVM: no jstat, no GC log of its own. */
+    static JvmWatch self() {
+        return new JvmWatch("bench JVM", ProcessHandle.current().pid(), Path.of("/nonexistent"));
+    }
+
+    Sample sample() {
+        long[] gc = jstat();
+        return new Sample(cpuNanos(), resident(), gc[0], gc[1], gc[2], gc[3]);
+    }
+
+    Pauses pausesSinceLastCall() {
+        int count = 0;
+        double max = 0;
+        double total = 0;
+        if (!Files.exists(gcLog)) {
+            return new Pauses(0, 0, 0);
+        }
+        try (RandomAccessFile file = new RandomAccessFile(gcLog.toFile(), "r")) {
+            file.seek(gcLogOffset);
+            String line;
+            while ((line = file.readLine()) != null) {
+                Matcher pause =
+                        PAUSE.matcher(new String(line.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
+                if (pause.find()) {
+                    double millis = Double.parseDouble(pause.group(1));
+                    count++;
+                    max = Math.max(max, millis);
+                    total += millis;
+                }
+            }
+            gcLogOffset = file.getFilePointer();
+        } catch (IOException e) {
+            // The JVM is gone or the log is rotating: no pauses to tell this time.
+        }
+        return new Pauses(count, max, total);
+    }
+
+    private long cpuNanos() {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10_000_000L; // USER_HZ 100
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    private long resident() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // The process just ended.
+        }
+        return 0;
+    }
+
+    /** Old generation used and capacity (bytes), young and full collections so far; zeros without jstat. */
+    private long[] jstat() {
+        if (pid == ProcessHandle.current().pid()) {
+            return new long[4];
+        }
+        try {
+            Process jstat = new ProcessBuilder("jstat", "-gc", Long.toString(pid))
+                    .redirectErrorStream(true)
+                    .start();
+            String out = new String(jstat.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!jstat.waitFor(10, TimeUnit.SECONDS) || jstat.exitValue() != 0) {
+                return new long[4];
+            }
+            String[] lines = out.strip().split("\n");
+            String[] names = lines[0].trim().split("\\s+");
+            String[] values = lines[lines.length - 1].trim().split("\\s+");
+            Map<String, Double> column = new HashMap<>();
+            for (int i = 0; i < names.length && i < values.length; i++) {
+                try {
+                    column.put(names[i], Double.parseDouble(values[i]));
+                } catch (NumberFormatException e) {
+                    column.put(names[i], 0.0); // "-" for a collector that does not apply
+                }
+            }
+            return new long[] {
+                (long) (column.getOrDefault("OU", 0.0) * 1024),
+                (long) (column.getOrDefault("OC", 0.0) * 1024),
+                column.getOrDefault("YGC", 0.0).longValue(),
+                column.getOrDefault("FGC", 0.0).longValue()
+            };
+        } catch (IOException e) {
+            return new long[4];
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new long[4];
+        }
+    }
+}

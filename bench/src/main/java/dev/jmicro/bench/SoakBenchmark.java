@@ -1,0 +1,433 @@
+package dev.jmicro.bench;
+
+import dev.jmicro.localstack.LocalStack;
+import dev.jmicro.localstack.Service;
+import dev.jmicro.localstack.StackOptions;
+import dev.jmicro.localstack.backing.AmqpBacking;
+import dev.jmicro.localstack.support.AmqpPeer;
+import dev.jmicro.localstack.support.Bodies;
+import dev.jmicro.localstack.support.Http;
+import dev.jmicro.localstack.support.Tokens;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
+import org.apache.qpid.protonj2.client.exceptions.ClientException;
+
+/**
+ * The whole system under sustained load, as a user who keeps it running sees it. Starts the broker, auth, the logger
+ * and the listener with the images' JVM settings ({@code docker/liberty/jvm.options} for a container of
+ * {@code --container-memory} MB, the stacks' limit), measures each path's maximum alone (closed loop, the CPU each
+ * process spends per request), then runs every path at once, each at {@code --fraction} of its maximum shared among
+ * the paths, for {@code --minutes}, open loop (latency counted from when a request was due). Every minute it prints, per
+ * path, throughput, p50/p99/max and failures, and per process the CPU per request of the paths it serves, resident
+ * memory, the old generation's occupancy, collections and the longest pause. At the end it checks that every
+ * accepted log write was stored, and exits non-zero when a request failed, a write was lost, or a server's memory
+ * grew steadily.
+ */
+public final class SoakBenchmark {
+
+    /** A path under load: what one request is, and which servers it crosses. */
+    private record LoadPath(String name, BooleanSupplier request, Set<Service> crosses, String storedAs) {}
+
+    private static final Set<Service> SERVERS =
+            EnumSet.of(Service.BROKER, Service.AUTH, Service.LOGGER, Service.LISTENER);
+
+    private SoakBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        int minutes = 10;
+        double fraction = 0.7;
+        int connections = 16;
+        long warmupSeconds = 90;
+        long probeSeconds = 10;
+        int containerMemoryMb = 640;
+        for (String arg : args) {
+            String value = arg.substring(arg.indexOf('=') + 1);
+            if (arg.startsWith("--minutes=")) {
+                minutes = Integer.parseInt(value);
+            } else if (arg.startsWith("--fraction=")) {
+                fraction = Double.parseDouble(value);
+            } else if (arg.startsWith("--connections=")) {
+                connections = Integer.parseInt(value);
+            } else if (arg.startsWith("--warmup=")) {
+                warmupSeconds = Long.parseLong(value);
+            } else if (arg.startsWith("--probe-seconds=")) {
+                probeSeconds = Long.parseLong(value);
+            } else if (arg.startsWith("--container-memory=")) {
+                containerMemoryMb = Integer.parseInt(value);
+            } else {
+                throw new IllegalArgumentException("unknown option " + arg
+                        + " (--minutes, --fraction, --connections, --warmup, --probe-seconds, --container-memory)");
+            }
+        }
+        Path root = StackOptions.findRoot();
+        Path runDir = root.resolve("bench/target/soak-run");
+        Path gcLogs = runDir.resolve("gc");
+        Files.createDirectories(gcLogs);
+        try (var old = Files.list(gcLogs)) {
+            old.forEach(file -> file.toFile().delete());
+        }
+        String jvmArgs = ContainerJvm.args(root.resolve("docker/liberty/jvm.options"), containerMemoryMb)
+                + " -Xlog:gc:file=" + gcLogs + "/gc-%p.log";
+        StackOptions options = StackOptions.forTests(root, runDir).toBuilder()
+                .services(SERVERS)
+                .zipkin(false)
+                .jvmArgs(jvmArgs)
+                // The sign-in path runs far past a person's rate; the limit is not what is measured.
+                .setting(Service.BROKER, "BROKER_SIGNIN_RATE_LIMIT", "100000000")
+                .build();
+        System.out.printf(
+                "soak: %d min at %.0f %% of each path's maximum (shared among the paths), %d connections per path,"
+                        + " %d cores, JVM %s%n",
+                minutes, fraction * 100, connections, Runtime.getRuntime().availableProcessors(), jvmArgs);
+        boolean healthy;
+        try (LocalStack stack = LocalStack.start(options, line -> {})) {
+            healthy = new Run(stack, gcLogs, connections).soak(minutes, fraction, warmupSeconds, probeSeconds);
+        }
+        System.exit(healthy ? 0 : 1);
+    }
+
+    /** One soak over a running stack. */
+    private static final class Run {
+
+        private final LocalStack stack;
+        private final int connections;
+        private final List<LoadPath> paths = new ArrayList<>();
+        private final Map<Service, JvmWatch> servers = new LinkedHashMap<>();
+        private final JvmWatch self = JvmWatch.self();
+        private final String tag = UUID.randomUUID().toString().substring(0, 8);
+        private final Map<String, Long> accepted = new ConcurrentHashMap<>();
+
+        Run(LocalStack stack, Path gcLogs, int connections) throws ClientException {
+            this.stack = stack;
+            this.connections = connections;
+            for (Service service : SERVERS) {
+                servers.put(
+                        service,
+                        new JvmWatch(
+                                service.serverName(),
+                                stack.server(service).pid().orElseThrow(),
+                                gcLogs));
+            }
+            URI broker = stack.server(Service.BROKER).url();
+            URI logger = stack.server(Service.LOGGER).url();
+            String data = "a log line of a usual length, say eighty characters long, as services write them";
+            String amqpName = "soak-amqp-" + tag;
+            String grpcName = "soak-grpc-" + tag;
+            String restName = "soak-rest-" + tag;
+            String pipelineName = "soak-pipeline-" + tag;
+            String logAction = Bodies.object("action", "log", "log", Bodies.object("name", amqpName, "data", data))
+                    .toString();
+            String grpcLog = Bodies.object("log", Bodies.object("name", grpcName, "data", data))
+                    .toString();
+            String restEntry = Bodies.object("name", restName, "data", data).toString();
+            String signIn = Bodies.object(
+                            "action",
+                            "auth",
+                            "auth",
+                            Bodies.object(
+                                    "email",
+                                    LocalStack.ADMIN_EMAIL,
+                                    "password",
+                                    stack.secrets().adminPassword()))
+                    .toString();
+            String pipelineEvent =
+                    Bodies.object("name", pipelineName, "data", data).toString();
+            AmqpBacking amqp = stack.backing(AmqpBacking.class).orElseThrow();
+            ThreadLocal<AmqpPeer> peers = ThreadLocal.withInitial(() -> {
+                try {
+                    return new AmqpPeer(amqp);
+                } catch (ClientException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            paths.add(new LoadPath(
+                    "broker POST /", () -> JsonPost.status(broker, "") == 200, EnumSet.of(Service.BROKER), null));
+            paths.add(new LoadPath(
+                    "broker /handle log -> AMQP -> listener -> logger",
+                    counted(amqpName, () -> JsonPost.status(broker.resolve("handle"), logAction) == 202),
+                    EnumSet.of(Service.BROKER, Service.LISTENER, Service.LOGGER),
+                    amqpName));
+            paths.add(new LoadPath(
+                    "broker /log-grpc -> logger",
+                    counted(grpcName, () -> JsonPost.status(broker.resolve("log-grpc"), grpcLog) == 202),
+                    EnumSet.of(Service.BROKER, Service.LOGGER),
+                    grpcName));
+            paths.add(new LoadPath(
+                    "broker /handle auth (bcrypt)",
+                    () -> JsonPost.status(broker.resolve("handle"), signIn) == 202,
+                    EnumSet.of(Service.BROKER, Service.AUTH),
+                    null));
+            paths.add(new LoadPath(
+                    "logger POST /log",
+                    counted(restName, () -> JsonPost.status(logger.resolve("log"), restEntry) == 202),
+                    EnumSet.of(Service.LOGGER),
+                    restName));
+            paths.add(new LoadPath(
+                    "pipeline: AMQP -> listener -> logger",
+                    counted(pipelineName, () -> {
+                        try {
+                            peers.get()
+                                    .publish(
+                                            "INFO",
+                                            pipelineEvent,
+                                            UUID.randomUUID().toString(),
+                                            Map.of());
+                            return true;
+                        } catch (ClientException e) {
+                            return false;
+                        }
+                    }),
+                    EnumSet.of(Service.LISTENER, Service.LOGGER),
+                    pipelineName));
+        }
+
+        /** The request, counting each success under the name its log entry is stored with. */
+        private BooleanSupplier counted(String name, BooleanSupplier request) {
+            return () -> {
+                boolean ok = request.getAsBoolean();
+                if (ok) {
+                    accepted.merge(name, 1L, Long::sum);
+                }
+                return ok;
+            };
+        }
+
+        boolean soak(int minutes, double fraction, long warmupSeconds, long probeSeconds) throws Exception {
+            System.out.printf("warm-up: %d s per path, closed loop%n", warmupSeconds / paths.size());
+            for (LoadPath path : paths) {
+                Load.measure(
+                        path.request(), connections, Duration.ofSeconds(Math.max(1, warmupSeconds / paths.size())));
+            }
+            System.out.printf(
+                    "%nmaximum of each path alone (closed loop, %d connections, %d s):%n", connections, probeSeconds);
+            System.out.printf(
+                    "%-50s %9s %8s %8s %7s   CPU ms per request: %s%n",
+                    "path", "req/s", "p50 ms", "p99 ms", "failed", String.join(" / ", names()));
+            Map<LoadPath, Double> maximum = new LinkedHashMap<>();
+            for (LoadPath path : paths) {
+                Map<String, JvmWatch.Sample> before = samples();
+                Load.Rate rate = Load.measure(path.request(), connections, Duration.ofSeconds(probeSeconds));
+                Map<String, JvmWatch.Sample> after = samples();
+                double requests = rate.perSecond() * probeSeconds;
+                List<String> cpu = new ArrayList<>();
+                for (String name : names()) {
+                    cpu.add(String.format(
+                            "%.3f",
+                            (after.get(name).cpuNanos() - before.get(name).cpuNanos()) / 1e6 / requests));
+                }
+                maximum.put(path, rate.perSecond());
+                System.out.printf(
+                        "%-50s %9.0f %8.2f %8.2f %7d   %s%n",
+                        path.name(),
+                        rate.perSecond(),
+                        rate.p50(),
+                        rate.p99(),
+                        rate.failures(),
+                        String.join(" / ", cpu));
+            }
+            for (JvmWatch server : servers.values()) {
+                server.pausesSinceLastCall(); // the soak's pauses only
+            }
+            accepted.clear();
+
+            System.out.printf(
+                    "%nsoak: every path at once, %.0f %% of its maximum / %d paths%n", fraction * 100, paths.size());
+            Map<LoadPath, PacedLoad> loads = new LinkedHashMap<>();
+            for (LoadPath path : paths) {
+                double rate = Math.max(1, fraction * maximum.get(path) / paths.size());
+                loads.put(path, new PacedLoad(path.name(), path.request(), rate, connections));
+                System.out.printf("  %-50s %8.0f req/s%n", path.name(), rate);
+            }
+            Trend trend = new Trend(servers.keySet());
+            long failures = 0;
+            Map<String, JvmWatch.Sample> previous = samples();
+            for (int minute = 1; minute <= minutes; minute++) {
+                Map<Service, Long> oldMin = new LinkedHashMap<>();
+                long end = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+                while (System.nanoTime() < end) {
+                    Thread.sleep(Math.min(5_000, Math.max(1, (end - System.nanoTime()) / 1_000_000)));
+                    servers.forEach((service, watch) ->
+                            oldMin.merge(service, watch.sample().oldUsedBytes(), Math::min));
+                }
+                Map<String, JvmWatch.Sample> now = samples();
+                System.out.printf(
+                        "%nminute %d%n  %-50s %9s %8s %8s %8s %7s%n",
+                        minute, "path", "req/s", "p50 ms", "p99 ms", "max ms", "failed");
+                Map<Service, Long> served = new LinkedHashMap<>();
+                long all = 0;
+                for (Map.Entry<LoadPath, PacedLoad> load : loads.entrySet()) {
+                    PacedLoad.Window window = load.getValue().takeWindow();
+                    failures += window.failures();
+                    all += window.requests();
+                    for (Service service : load.getKey().crosses()) {
+                        served.merge(service, window.requests(), Long::sum);
+                    }
+                    System.out.printf(
+                            "  %-50s %9.0f %8.2f %8.2f %8.1f %7d%n",
+                            load.getKey().name(),
+                            window.requests() / 60.0,
+                            window.percentileMillis(0.50),
+                            window.percentileMillis(0.99),
+                            window.percentileMillis(1.0),
+                            window.failures());
+                }
+                System.out.printf(
+                        "  %-12s %14s %8s %18s %9s %9s %13s%n",
+                        "process", "CPU ms/req", "RSS MB", "old gen MB (of)", "young GCs", "full GCs", "max pause ms");
+                for (Map.Entry<Service, JvmWatch> server : servers.entrySet()) {
+                    JvmWatch.Sample before = previous.get(server.getValue().name);
+                    JvmWatch.Sample after = now.get(server.getValue().name);
+                    JvmWatch.Pauses pauses = server.getValue().pausesSinceLastCall();
+                    long requests = Math.max(1, served.getOrDefault(server.getKey(), 0L));
+                    trend.add(
+                            server.getKey(),
+                            oldMin.getOrDefault(server.getKey(), after.oldUsedBytes()),
+                            after.residentBytes(),
+                            after.fullGcs() - before.fullGcs());
+                    System.out.printf(
+                            "  %-12s %14.3f %8d %8d (%7d) %9d %9d %13.1f%n",
+                            server.getValue().name,
+                            (after.cpuNanos() - before.cpuNanos()) / 1e6 / requests,
+                            after.residentBytes() >> 20,
+                            after.oldUsedBytes() >> 20,
+                            after.oldCapacityBytes() >> 20,
+                            after.youngGcs() - before.youngGcs(),
+                            after.fullGcs() - before.fullGcs(),
+                            pauses.maxMillis());
+                }
+                JvmWatch.Sample before = previous.get(self.name);
+                JvmWatch.Sample after = now.get(self.name);
+                System.out.printf(
+                        "  %-12s %14.3f %8d   (load generator, MongoDB and AMQP stand-ins)%n",
+                        self.name,
+                        (after.cpuNanos() - before.cpuNanos()) / 1e6 / Math.max(1, all),
+                        after.residentBytes() >> 20);
+                previous = now;
+            }
+            for (PacedLoad load : loads.values()) {
+                load.close();
+            }
+            boolean nothingLost = checkStored();
+            boolean memoryFlat = trend.report();
+            System.out.printf(
+                    "%nfailed requests: %d; every accepted write stored: %s; memory flat: %s%n",
+                    failures, nothingLost ? "yes" : "NO", memoryFlat ? "yes" : "NO");
+            return failures == 0 && nothingLost && memoryFlat;
+        }
+
+        /** Every write the soak got a success for is in the logger (asynchronous paths are waited for). */
+        private boolean checkStored() throws InterruptedException {
+            String token = Tokens.signed(stack.secrets(), "soak@example.com", "user");
+            URI logs = stack.server(Service.LOGGER).url().resolve("logs");
+            boolean all = true;
+            for (LoadPath path : paths) {
+                if (path.storedAs() == null) {
+                    continue;
+                }
+                long wanted = accepted.getOrDefault(path.storedAs(), 0L);
+                long stored = 0;
+                long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+                while (System.nanoTime() < deadline) {
+                    stored = Http.object(Http.getWithToken(URI.create(logs + "?size=1&name=" + path.storedAs()), token))
+                            .getJsonNumber("total")
+                            .longValue();
+                    if (stored >= wanted) {
+                        break;
+                    }
+                    Thread.sleep(1000);
+                }
+                // More stored than accepted is fine: a request that timed out may have been stored all the same.
+                System.out.printf("  %-50s accepted %9d, stored %9d%n", path.name(), wanted, stored);
+                all &= stored >= wanted;
+            }
+            return all;
+        }
+
+        private List<String> names() {
+            List<String> names = new ArrayList<>();
+            servers.values().forEach(watch -> names.add(watch.name));
+            names.add(self.name);
+            return names;
+        }
+
+        private Map<String, JvmWatch.Sample> samples() {
+            Map<String, JvmWatch.Sample> samples = new LinkedHashMap<>();
+            servers.values().forEach(watch -> samples.put(watch.name, watch.sample()));
+            samples.put(self.name, self.sample());
+            return samples;
+        }
+    }
+
+    /**
+     * Whether memory stays flat: per server, the old generation's lowest occupancy of each minute (what young
+     * collections cannot free) and the resident memory at its end. Memory "grew steadily" when, after the first
+     * minute, it rose in at least three of every four minutes and by more than 16 MB (old generation) or 32 MB
+     * (resident) in all: a heap that fills and is collected goes up and down, a leak only up.
+     */
+    private static final class Trend {
+
+        private final Map<Service, List<long[]>> minutes = new LinkedHashMap<>();
+
+        Trend(Set<Service> servers) {
+            servers.forEach(service -> minutes.put(service, new ArrayList<>()));
+        }
+
+        void add(Service service, long oldUsed, long resident, long fullGcs) {
+            minutes.get(service).add(new long[] {oldUsed, resident, fullGcs});
+        }
+
+        boolean report() {
+            boolean flat = true;
+            System.out.printf(
+                    "%n%-12s %-40s %-40s %s%n",
+                    "process", "old gen MB, lowest per minute", "resident MB per minute", "full GCs");
+            for (Map.Entry<Service, List<long[]>> server : minutes.entrySet()) {
+                List<long[]> values = server.getValue();
+                boolean oldGrew = grew(values, 0, 16L << 20);
+                boolean residentGrew = grew(values, 1, 32L << 20);
+                flat &= !oldGrew && !residentGrew;
+                System.out.printf(
+                        "%-12s %-40s %-40s %d%s%n",
+                        server.getKey().serverName(),
+                        series(values, 0),
+                        series(values, 1),
+                        values.stream().mapToLong(v -> v[2]).sum(),
+                        oldGrew || residentGrew ? "   GREW STEADILY" : "");
+            }
+            return flat;
+        }
+
+        private static boolean grew(List<long[]> values, int which, long bytes) {
+            if (values.size() < 3) {
+                return false;
+            }
+            int rises = 0;
+            for (int i = 2; i < values.size(); i++) {
+                if (values.get(i)[which] > values.get(i - 1)[which]) {
+                    rises++;
+                }
+            }
+            long rise = values.get(values.size() - 1)[which] - values.get(1)[which];
+            return rises * 4 >= (values.size() - 2) * 3 && rise > bytes;
+        }
+
+        private static String series(List<long[]> values, int which) {
+            StringBuilder text = new StringBuilder();
+            for (long[] value : values) {
+                text.append(text.length() == 0 ? "" : " ").append(value[which] >> 20);
+            }
+            return text.toString();
+        }
+    }
+}
