@@ -284,7 +284,7 @@ class FrontendBrowserIT {
     void theLogBrowserFindsATextInNameOrDataAndShowsJsonDataIndented() throws Exception {
         String tag = "needle-" + UUID.randomUUID().toString().substring(0, 8);
         URI log = stack.server(Service.LOGGER).url().resolve("log");
-        String data = "{\\\"k\\\":\\\"" + tag + "\\\",\\\"n\\\":1}";
+        String data = Bodies.object("k", tag, "n", 1).toString(); // JSON as the data, for the indenting
         assertEquals(
                 202,
                 Http.postJson(
