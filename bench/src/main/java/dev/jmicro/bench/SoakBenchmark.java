@@ -360,17 +360,23 @@ public final class SoakBenchmark {
                 long wanted = accepted.getOrDefault(path.storedAs(), 0L);
                 long stored = 0;
                 long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+                String refused = "";
                 while (System.nanoTime() < deadline) {
-                    stored = Http.object(Http.getWithToken(URI.create(logs + "?size=1&name=" + path.storedAs()), token))
-                            .getJsonNumber("total")
-                            .longValue();
-                    if (stored >= wanted) {
-                        break;
+                    var answer = Http.getWithToken(URI.create(logs + "?size=1&name=" + path.storedAs()), token);
+                    // A busy logger may refuse or time out a read; it is asked again until the deadline.
+                    if (answer.statusCode() == 200) {
+                        stored = Http.object(answer).getJsonNumber("total").longValue();
+                        refused = "";
+                        if (stored >= wanted) {
+                            break;
+                        }
+                    } else {
+                        refused = " (last read: " + answer.statusCode() + " " + answer.body() + ")";
                     }
                     Thread.sleep(1000);
                 }
                 // More stored than accepted is fine: a request that timed out may have been stored all the same.
-                System.out.printf("  %-50s accepted %9d, stored %9d%n", path.name(), wanted, stored);
+                System.out.printf("  %-50s accepted %9d, stored %9d%s%n", path.name(), wanted, stored, refused);
                 all &= stored >= wanted;
             }
             return all;
