@@ -99,8 +99,7 @@ public final class FaultBenchmark {
 
     private static int run(LocalStack stack, int faultSeconds, int rate, List<String> only) throws Exception {
         URI broker = stack.server(Service.BROKER).url();
-        String credentials = "{\"email\":\"" + LocalStack.ADMIN_EMAIL + "\",\"password\":\""
-                + stack.secrets().adminPassword() + "\"}";
+        String credentials = stack.adminCredentials().toString();
         AtomicReference<String> token = new AtomicReference<>(signIn(broker, credentials));
         String run = Long.toString(System.currentTimeMillis(), 36);
         ConcurrentLinkedQueue<Outcome> outcomes = new ConcurrentLinkedQueue<>();

@@ -1,10 +1,12 @@
 package dev.jmicro.bench;
 
+import dev.jmicro.localstack.support.ProcessStats;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -12,7 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What one JVM does with its memory and CPU, read from outside it: CPU time and resident memory from {@code /proc},
+ * What one JVM does with its memory and CPU, read from outside it: CPU time and resident memory ({@link ProcessStats}),
  * the old generation's occupancy and the collection counts from {@code jstat -gc}, and each pause from the JVM's own
  * GC log ({@code -Xlog:gc:file=…/gc-%p.log}), so that the process measured is not disturbed by the measuring.
  */
@@ -76,26 +78,11 @@ final class JvmWatch {
     }
 
     private long cpuNanos() {
-        try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10_000_000L; // USER_HZ 100
-        } catch (IOException | RuntimeException e) {
-            return 0;
-        }
+        return ProcessStats.cpuTime(pid).map(Duration::toNanos).orElse(0L);
     }
 
     private long resident() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
-                }
-            }
-        } catch (IOException | NumberFormatException e) {
-            // The process just ended.
-        }
-        return 0;
+        return ProcessStats.residentBytes(pid).orElse(0L);
     }
 
     /** Old generation used and capacity (bytes), young and full collections so far; zeros without jstat. */

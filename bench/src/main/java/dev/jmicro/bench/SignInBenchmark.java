@@ -50,8 +50,7 @@ public final class SignInBenchmark {
                 .build();
         try (LocalStack stack = LocalStack.start(options, line -> {})) {
             URI authenticate = stack.server(Service.AUTH).url().resolve("authenticate");
-            String body = "{\"email\":\"" + LocalStack.ADMIN_EMAIL + "\",\"password\":\""
-                    + stack.secrets().adminPassword() + "\"}";
+            String body = stack.adminCredentials().toString();
             BooleanSupplier signIn = () -> Http.postJson(authenticate, body).statusCode() == 202;
             char[] password = "a password of a usual length".toCharArray();
             String hash = BCrypt.withDefaults().hashToString(cost, password);

@@ -138,15 +138,7 @@ public final class SoakBenchmark {
             String grpcLog = Bodies.object("log", Bodies.object("name", grpcName, "data", data))
                     .toString();
             String restEntry = Bodies.object("name", restName, "data", data).toString();
-            String signIn = Bodies.object(
-                            "action",
-                            "auth",
-                            "auth",
-                            Bodies.object(
-                                    "email",
-                                    LocalStack.ADMIN_EMAIL,
-                                    "password",
-                                    stack.secrets().adminPassword()))
+            String signIn = Bodies.object("action", "auth", "auth", stack.adminCredentials())
                     .toString();
             String pipelineEvent =
                     Bodies.object("name", pipelineName, "data", data).toString();

@@ -10,9 +10,11 @@ import dev.jmicro.localstack.backing.PrometheusBacking;
 import dev.jmicro.localstack.backing.SmtpBacking;
 import dev.jmicro.localstack.backing.ZipkinBacking;
 import dev.jmicro.localstack.liberty.LibertyServer;
+import dev.jmicro.localstack.support.Bodies;
 import dev.jmicro.localstack.support.Ports;
 import dev.jmicro.localstack.support.Secrets;
 import dev.jmicro.localstack.support.Tokens;
+import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -442,6 +444,11 @@ public final class LocalStack implements AutoCloseable {
 
     public Secrets secrets() {
         return secrets;
+    }
+
+    /** The seeded administrator's sign-in body, {@code {"email","password"}}: for tests and benchmarks. */
+    public JsonObject adminCredentials() {
+        return Bodies.object("email", ADMIN_EMAIL, "password", secrets.adminPassword());
     }
 
     public StackOptions options() {

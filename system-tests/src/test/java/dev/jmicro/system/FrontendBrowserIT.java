@@ -133,15 +133,7 @@ class FrontendBrowserIT {
         assertTrue(browser.find("auth:json").getAttribute("value").contains("your password here"));
         browser.fill(
                 "auth:json",
-                Bodies.object(
-                                "action",
-                                "auth",
-                                "auth",
-                                Bodies.object(
-                                        "email",
-                                        LocalStack.ADMIN_EMAIL,
-                                        "password",
-                                        stack.secrets().adminPassword()))
+                Bodies.object("action", "auth", "auth", stack.adminCredentials())
                         .toString());
         browser.press("auth:send");
         assertLatest("Auth", "202", "\"message\": \"Authenticated!\"");
@@ -770,12 +762,7 @@ class FrontendBrowserIT {
     private static String adminTokenFromTheBroker() {
         HttpResponse<String> answer = Http.postJson(
                 stack.server(Service.BROKER).url().resolve("api/auth/token"),
-                Bodies.object(
-                                "email",
-                                LocalStack.ADMIN_EMAIL,
-                                "password",
-                                stack.secrets().adminPassword())
-                        .toString());
+                stack.adminCredentials().toString());
         assertEquals(200, answer.statusCode(), answer.body());
         return Http.object(answer).getString("access_token");
     }

@@ -152,13 +152,7 @@ class WholeSystemIT {
     @Test
     void aTokenFromTheAuthServiceIsVerifiedByTheBroker() {
         HttpResponse<String> issued = Http.postJson(
-                url(Service.AUTH, "tokens"),
-                Bodies.object(
-                                "email",
-                                LocalStack.ADMIN_EMAIL,
-                                "password",
-                                stack.secrets().adminPassword())
-                        .toString());
+                url(Service.AUTH, "tokens"), stack.adminCredentials().toString());
         assertEquals(200, issued.statusCode(), issued.body());
         String token = Http.object(issued).getString("access_token");
 
@@ -197,12 +191,7 @@ class WholeSystemIT {
         String traceId = UUID.randomUUID().toString().replace("-", "");
         HttpResponse<String> signedIn = Http.postJson(
                 url(Service.AUTH, "authenticate"),
-                Bodies.object(
-                                "email",
-                                LocalStack.ADMIN_EMAIL,
-                                "password",
-                                stack.secrets().adminPassword())
-                        .toString(),
+                stack.adminCredentials().toString(),
                 "traceparent",
                 "00-" + traceId + "-00f067aa0ba902b7-01");
         assertEquals(202, signedIn.statusCode(), signedIn.body());

@@ -340,14 +340,8 @@ class AuthIT {
 
     @Test
     void aTokenCarriesTheMicroProfileClaimsAndVerifiesWithThePublishedKey() throws Exception {
-        HttpResponse<String> answer = Http.postJson(
-                url("tokens"),
-                Bodies.object(
-                                "email",
-                                LocalStack.ADMIN_EMAIL,
-                                "password",
-                                stack.secrets().adminPassword())
-                        .toString());
+        HttpResponse<String> answer =
+                Http.postJson(url("tokens"), stack.adminCredentials().toString());
 
         assertEquals(200, answer.statusCode(), answer.body());
         JsonObject body = Http.object(answer);

@@ -32,15 +32,8 @@ class BrokerApiIT {
 
     @Test
     void aTokenFromSignInOpensTheApi() {
-        HttpResponse<String> token = post(
-                "api/auth/token",
-                Bodies.object(
-                                "email",
-                                LocalStack.ADMIN_EMAIL,
-                                "password",
-                                stack().secrets().adminPassword())
-                        .toString(),
-                "192.0.2.2");
+        HttpResponse<String> token =
+                post("api/auth/token", stack().adminCredentials().toString(), "192.0.2.2");
         assertEquals(200, token.statusCode(), token.body());
         String accessToken = Http.object(token).getString("access_token");
 

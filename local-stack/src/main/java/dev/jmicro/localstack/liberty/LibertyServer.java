@@ -3,6 +3,7 @@ package dev.jmicro.localstack.liberty;
 import dev.jmicro.localstack.Service;
 import dev.jmicro.localstack.StackException;
 import dev.jmicro.localstack.support.Http;
+import dev.jmicro.localstack.support.ProcessStats;
 import dev.jmicro.localstack.support.ProcessTree;
 import java.io.IOException;
 import java.net.URI;
@@ -160,20 +161,7 @@ public final class LibertyServer {
 
     /** The resident memory of the server's JVM, if the platform tells it (Linux). */
     public Optional<Long> residentBytes() {
-        Process running = current();
-        if (running == null) {
-            return Optional.empty();
-        }
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(running.pid()), "status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Optional.of(Long.parseLong(line.replaceAll("\\D", "")) * 1024);
-                }
-            }
-        } catch (IOException | NumberFormatException e) {
-            // Not Linux, or the process just ended.
-        }
-        return Optional.empty();
+        return pid().flatMap(ProcessStats::residentBytes);
     }
 
     /**
@@ -181,19 +169,7 @@ public final class LibertyServer {
      * share the machine with their load generator.
      */
     public Optional<Duration> cpuTime() {
-        Process running = current();
-        if (running == null) {
-            return Optional.empty();
-        }
-        try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(running.pid()), "stat"));
-            // Fields after the command name, which is in parentheses and may contain spaces.
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-            return Optional.of(Duration.ofMillis(ticks * 10)); // USER_HZ is 100 on Linux
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty();
-        }
+        return pid().flatMap(ProcessStats::cpuTime);
     }
 
     /**

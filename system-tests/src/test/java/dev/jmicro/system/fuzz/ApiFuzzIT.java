@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.jmicro.localstack.LocalStack;
 import dev.jmicro.localstack.Service;
 import dev.jmicro.localstack.backing.SmtpBacking;
-import dev.jmicro.localstack.support.Bodies;
 import dev.jmicro.localstack.support.Http;
 import dev.jmicro.localstack.testing.TestStack;
 import dev.jmicro.system.TestStacks;
@@ -68,13 +67,7 @@ class ApiFuzzIT {
     static void start() {
         stack = STACK.start();
         adminToken = Http.object(Http.postJson(
-                        url(Service.AUTH, "tokens"),
-                        Bodies.object(
-                                        "email",
-                                        LocalStack.ADMIN_EMAIL,
-                                        "password",
-                                        stack.secrets().adminPassword())
-                                .toString()))
+                        url(Service.AUTH, "tokens"), stack.adminCredentials().toString()))
                 .getString("access_token");
         operations = new ArrayList<>();
         for (Service service : stack.services()) {
