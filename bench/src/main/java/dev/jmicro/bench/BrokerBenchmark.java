@@ -23,7 +23,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.ToDoubleFunction;
 
@@ -88,9 +87,10 @@ public final class BrokerBenchmark {
             BooleanSupplier throughBroker = () -> JsonPost.status(handle, action) == 202;
             URI brokerRoot = stack.server(Service.BROKER).url();
             BooleanSupplier brokerAlone = () -> JsonPost.status(brokerRoot, "") == 200;
-            URI logger = stack.server(Service.LOGGER).url();
-            Channels channels = new Channels(logger.getHost(), logger.getPort());
-            BooleanSupplier grpcToLogger = () -> writeOverGrpc(channels.next());
+            ManagedChannel channel = ManagedChannelBuilder.forAddress("localhost", stack.loggerGrpcPort())
+                    .usePlaintext()
+                    .build();
+            BooleanSupplier grpcToLogger = () -> writeOverGrpc(channel);
 
             System.out.printf(
                     "log writes at concurrency %d, %d s each after %d s warm-up, %d cores, broker settings %s%n",
@@ -115,7 +115,7 @@ public final class BrokerBenchmark {
                 }
                 rounds.add(measured);
             }
-            channels.close();
+            channel.shutdownNow();
             System.out.printf(
                     "%-44s %10s %8s %8s %8s   %s%n",
                     "path", "writes/s", "p50 ms", "p99 ms", "failed", "CPU ms per write: broker / logger / bench JVM");
@@ -136,42 +136,6 @@ public final class BrokerBenchmark {
                     "through the broker, over %d rounds: %.0f %% of the direct throughput (target >= 80 %%), %+.2f ms"
                             + " at p50 (target <= 2 ms)%n",
                     rounds.size(), 100 * brokerPerSecond / directPerSecond, addedP50);
-        }
-    }
-
-    /**
-     * Like the broker, a new connection every 400 calls: Liberty's HTTP/2 server keeps finished streams until their
-     * connection closes (one connection kept through the run would fill the logger's heap for every later path) and
-     * closes a connection past 500 empty DATA frames.
-     */
-    private static final class Channels {
-
-        private final String host;
-        private final int port;
-        private final AtomicInteger calls = new AtomicInteger();
-        private volatile ManagedChannel current;
-
-        Channels(String host, int port) {
-            this.host = host;
-            this.port = port;
-            this.current = open();
-        }
-
-        private ManagedChannel open() {
-            return ManagedChannelBuilder.forAddress(host, port).usePlaintext().build();
-        }
-
-        ManagedChannel next() {
-            if (calls.incrementAndGet() % 400 == 0) {
-                ManagedChannel old = current;
-                current = open();
-                old.shutdown();
-            }
-            return current;
-        }
-
-        void close() {
-            current.shutdownNow();
         }
     }
 

@@ -85,6 +85,46 @@ final class JvmWatch {
         return ProcessStats.residentBytes(pid).orElse(0L);
     }
 
+    private static final Pattern NMT_AREA = Pattern.compile("-\\s+(.+?) \\(reserved=\\d+KB, committed=(\\d+)KB\\)");
+
+    /**
+     * Committed memory (MB) by the JVM's own accounting ({@code jcmd VM.native_memory summary}; the JVM must run with
+     * {@code -XX:NativeMemoryTracking=summary}), largest area first: heap, class metadata, code, threads, GC, and what
+     * the JVM allocated for itself. Empty where it cannot be read. Resident memory above the total is the C library's
+     * (e.g. its malloc arenas) and memory mapped by native code such as Netty's.
+     */
+    Map<String, Long> nativeMemory() {
+        Map<String, Long> areas = new java.util.LinkedHashMap<>();
+        try {
+            Process jcmd = new ProcessBuilder("jcmd", Long.toString(pid), "VM.native_memory", "summary")
+                    .redirectErrorStream(true)
+                    .start();
+            String out = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!jcmd.waitFor(20, TimeUnit.SECONDS) || jcmd.exitValue() != 0) {
+                return areas;
+            }
+            Matcher total = Pattern.compile("Total: reserved=\\d+KB, committed=(\\d+)KB")
+                    .matcher(out);
+            if (total.find()) {
+                areas.put("total", Long.parseLong(total.group(1)) >> 10);
+            }
+            Matcher area = NMT_AREA.matcher(out);
+            Map<String, Long> found = new HashMap<>();
+            while (area.find()) {
+                found.put(area.group(1).trim(), Long.parseLong(area.group(2)) >> 10);
+            }
+            found.entrySet().stream()
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                    .filter(e -> e.getValue() > 0)
+                    .forEach(e -> areas.put(e.getKey(), e.getValue()));
+        } catch (IOException e) {
+            return areas;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return areas;
+    }
+
     /** Old generation used and capacity (bytes), young and full collections so far; zeros without jstat. */
     private long[] jstat() {
         if (pid == ProcessHandle.current().pid()) {

@@ -32,7 +32,8 @@ import org.apache.qpid.protonj2.client.exceptions.ClientException;
  * path, throughput, p50/p99/max and failures, and per process the CPU per request of the paths it serves, resident
  * memory, the old generation's occupancy, collections and the longest pause. At the end it checks that every
  * accepted log write was stored, and exits non-zero when a request failed, a write was lost, or a server's memory
- * grew steadily.
+ * grew steadily. With {@code --native-memory} it also prints where each server's memory went (the JVM's own
+ * accounting by area: heap, classes, code, threads).
  */
 public final class SoakBenchmark {
 
@@ -52,6 +53,7 @@ public final class SoakBenchmark {
         long warmupSeconds = 90;
         long probeSeconds = 10;
         int containerMemoryMb = 640;
+        boolean nativeMemory = false;
         for (String arg : args) {
             String value = arg.substring(arg.indexOf('=') + 1);
             if (arg.startsWith("--minutes=")) {
@@ -66,9 +68,12 @@ public final class SoakBenchmark {
                 probeSeconds = Long.parseLong(value);
             } else if (arg.startsWith("--container-memory=")) {
                 containerMemoryMb = Integer.parseInt(value);
+            } else if (arg.equals("--native-memory")) {
+                nativeMemory = true;
             } else {
                 throw new IllegalArgumentException("unknown option " + arg
-                        + " (--minutes, --fraction, --connections, --warmup, --probe-seconds, --container-memory)");
+                        + " (--minutes, --fraction, --connections, --warmup, --probe-seconds, --container-memory,"
+                        + " --native-memory)");
             }
         }
         Path root = StackOptions.findRoot();
@@ -79,7 +84,9 @@ public final class SoakBenchmark {
             old.forEach(file -> file.toFile().delete());
         }
         String jvmArgs = ContainerJvm.args(root.resolve("docker/liberty/jvm.options"), containerMemoryMb)
-                + " -Xlog:gc:file=" + gcLogs + "/gc-%p.log";
+                + " -Xlog:gc:file=" + gcLogs + "/gc-%p.log"
+                // Where each server's memory goes, printed at the end (a little CPU for the JVM's bookkeeping).
+                + (nativeMemory ? " -XX:NativeMemoryTracking=summary" : "");
         StackOptions options = StackOptions.forTests(root, runDir).toBuilder()
                 .services(SERVERS)
                 .zipkin(false)
@@ -334,10 +341,29 @@ public final class SoakBenchmark {
             }
             boolean nothingLost = checkStored(paths);
             boolean memoryFlat = trend.report();
+            printNativeMemory();
             System.out.printf(
                     "%nfailed requests: %d; every accepted write stored: %s; memory flat: %s%n",
                     failures, nothingLost ? "yes" : "NO", memoryFlat ? "yes" : "NO");
             return failures == 0 && nothingLost && memoryFlat;
+        }
+
+        /** Per server, the JVM's committed memory by area, when it was run with native memory tracking. */
+        private void printNativeMemory() {
+            for (JvmWatch server : servers.values()) {
+                Map<String, Long> areas = server.nativeMemory();
+                if (areas.isEmpty()) {
+                    continue;
+                }
+                StringBuilder line = new StringBuilder();
+                areas.entrySet().stream().limit(9).forEach(area -> line.append(area.getKey())
+                        .append(' ')
+                        .append(area.getValue())
+                        .append(", "));
+                System.out.printf(
+                        "  %-8s resident %4d MB; JVM committed MB: %s%n",
+                        server.name, server.sample().residentBytes() >> 20, line.substring(0, line.length() - 2));
+            }
         }
 
         /** Every write the soak got a success for is in the logger (asynchronous paths are waited for). */

@@ -26,6 +26,9 @@ final class Downstreams {
 
     private static final Set<String> URL_KEYS = Set.of("jnosql.mongodb.url", "otel.exporter.otlp.endpoint");
 
+    /** Keys holding host:port (a gRPC target). */
+    private static final Set<String> TARGET_KEYS = Set.of("logger.grpc.target");
+
     /** Links the front end puts in its pages for the browser: the service itself never connects to them. */
     private static final Set<String> BROWSER_LINKS = Set.of("frontend.trace.url", "frontend.grafana.url");
 
@@ -47,6 +50,10 @@ final class Downstreams {
                 if (uri.getHost() != null) {
                     addresses.add(new Address(uri.getHost(), uri.getPort() > 0 ? uri.getPort() : defaultPort(uri)));
                 }
+            } else if (TARGET_KEYS.contains(key)) {
+                int colon = configured.lastIndexOf(':');
+                addresses.add(
+                        new Address(configured.substring(0, colon), Integer.parseInt(configured.substring(colon + 1))));
             } else if (HOST_KEYS.containsKey(key)) {
                 String port = value.apply(HOST_KEYS.get(key));
                 if (port == null && settings.containsKey(HOST_KEYS.get(key))) {

@@ -78,12 +78,12 @@ class NetworkPolicyEdgesTest {
             if (List.of("prometheus", "grafana", "jaeger").contains(name)) {
                 continue;
             }
-            String port = String.valueOf(Manifests.list(Manifests.container(workload), "ports")
-                    .get(0)
-                    .get("containerPort"));
             Set<String> allowed = policies.ingress(Manifests.podLabels(workload));
             Set<String> expected = new TreeSet<>();
-            callers.getOrDefault(name + ":" + port, Set.of()).forEach(expected::add);
+            for (Map<String, Object> port : Manifests.list(Manifests.container(workload), "ports")) {
+                callers.getOrDefault(name + ":" + port.get("containerPort"), Set.of())
+                        .forEach(expected::add);
+            }
             if (Manifests.SERVICES.contains(name)) {
                 expected.add("pod:prometheus:9080");
             }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -50,13 +51,21 @@ class PodShapeTest {
                     String.valueOf(container.get("image")).matches("(.+/)?jmicro/" + service + ":.+"),
                     service + "'s image is jmicro/" + service + ", as docker/ builds it: " + container.get("image"));
 
-            Map<String, Object> http = Manifests.list(container, "ports").get(0);
-            assertEquals(Map.of("name", "http", "containerPort", Integer.parseInt(port)), http, service);
-            Map<String, Object> svc = Manifests.named(objects, "Service", service);
+            // Every service serves HTTP; the logger also its gRPC server, on the original's port.
+            List<Map<String, Object>> containerPorts = new ArrayList<>();
+            List<Map<String, Object>> servicePorts = new ArrayList<>();
+            containerPorts.add(Map.of("name", "http", "containerPort", Integer.parseInt(port)));
+            servicePorts.add(Map.of("name", "http", "port", Integer.parseInt(port), "targetPort", "http"));
+            if (service.equals("logger")) {
+                containerPorts.add(Map.of("name", "grpc", "containerPort", 50001));
+                servicePorts.add(Map.of("name", "grpc", "port", 50001, "targetPort", "grpc"));
+            }
             assertEquals(
-                    List.of(Map.of("name", "http", "port", Integer.parseInt(port), "targetPort", "http")),
-                    Manifests.list(Manifests.spec(svc), "ports"),
-                    service + "'s Service");
+                    new HashSet<>(containerPorts),
+                    new HashSet<>(Manifests.list(container, "ports")),
+                    service + "'s container ports");
+            Map<String, Object> svc = Manifests.named(objects, "Service", service);
+            assertEquals(servicePorts, Manifests.list(Manifests.spec(svc), "ports"), service + "'s Service");
             assertTrue(Manifests.labelsMatch(
                     Map.of("matchLabels", Manifests.map(Manifests.spec(svc), "selector")),
                     Manifests.podLabels(workload)));

@@ -57,6 +57,9 @@ public final class LocalStack implements AutoCloseable {
     private final Thread shutdownHook = new Thread(this::close, "local-stack-shutdown");
     private Secrets secrets;
     private final Map<Service, Integer> devPorts = new EnumMap<>(Service.class);
+    /** The logger's own gRPC port: 50001 (the original's) when the HTTP ports are the local run's, else a free one. */
+    private int loggerGrpcPort;
+
     private boolean closed;
 
     private LocalStack(StackOptions options, Progress progress) {
@@ -80,6 +83,7 @@ public final class LocalStack implements AutoCloseable {
     private void startAll() {
         checkBuilt();
         Map<Service, Integer> ports = choosePorts();
+        loggerGrpcPort = options.ports().containsKey(Service.LOGGER) ? Ports.preferredOrFree(50001) : Ports.free();
         secrets = Secrets.loadOrCreate(options.runDir().resolve("secrets"));
         if (!options.keepData()) {
             // Tests start from empty databases, whatever an earlier run left behind.
@@ -317,6 +321,7 @@ public final class LocalStack implements AutoCloseable {
             int port = ports.getOrDefault(service, options.ports().getOrDefault(service, service.defaultPort()));
             env.put(service.name() + "_URL", "http://localhost:" + port);
         }
+        env.put("LOGGER_GRPC_TARGET", "localhost:" + loggerGrpcPort);
         env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", secrets.publicKey().toUri().toString());
         env.put("MP_JWT_VERIFY_ISSUER", ISSUER);
         backing.stream().filter(b -> b.kind() == Backing.TRACES).forEach(b -> env.putAll(b.environment()));
@@ -338,6 +343,9 @@ public final class LocalStack implements AutoCloseable {
             env.put("JWT_SIGNING_KEY_LOCATION", secrets.privateKey().toString());
             env.put("CRYPTO_KEYS_LOCATION", secrets.cryptoKeys().toString());
             env.put("JWT_ISSUER", ISSUER);
+        }
+        if (service == Service.LOGGER) {
+            env.put("GRPC_PORT", Integer.toString(loggerGrpcPort));
         }
         env.putAll(options.settings().getOrDefault(service, Map.of()));
         return env;
@@ -440,6 +448,11 @@ public final class LocalStack implements AutoCloseable {
             throw new IllegalArgumentException(service.serverName() + " is not run in dev mode here");
         }
         return java.net.URI.create("http://localhost:" + port + "/");
+    }
+
+    /** The port of the logger's gRPC server ({@code logs.LogService}) on localhost. */
+    public int loggerGrpcPort() {
+        return loggerGrpcPort;
     }
 
     public Secrets secrets() {

@@ -16,7 +16,11 @@ final class Summary {
     static String of(LocalStack stack) {
         StringBuilder text = new StringBuilder("\njmicro is running. Press Ctrl-C to stop everything.\n\n");
         for (Service service : stack.services()) {
-            line(text, service.serverName(), stack.server(service).url() + "  (API docs: openapi/ui, health: health)");
+            String grpc = service == Service.LOGGER ? ", gRPC: localhost:" + stack.loggerGrpcPort() : "";
+            line(
+                    text,
+                    service.serverName(),
+                    stack.server(service).url() + "  (API docs: openapi/ui, health: health" + grpc + ")");
         }
         for (Service service : stack.options().dev()) {
             line(

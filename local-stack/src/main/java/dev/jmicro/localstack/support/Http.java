@@ -13,8 +13,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /**
- * The one HTTP client of the launcher, the tests and the benchmarks. HTTP/1.1 only: a Liberty server with gRPC answers
- * an h2c upgrade request with an empty 200 (a bug of Liberty's grpc-1.0), which would look healthy when it is not.
+ * The one HTTP client of the launcher, the tests and the benchmarks. HTTP/1.1 only, as the services' own clients speak:
+ * Java's client would otherwise try an h2c upgrade on every new connection, which no service needs.
  */
 public final class Http {
 

@@ -66,7 +66,7 @@ class LoggerIT {
         stack = STACK.stack();
         userToken = Tokens.signed(stack.secrets(), "reader@example.com", "user");
         adminToken = Tokens.signed(stack.secrets(), "admin@example.com", "user", "admin");
-        channel = ManagedChannelBuilder.forAddress("localhost", url("/").getPort())
+        channel = ManagedChannelBuilder.forAddress("localhost", stack.loggerGrpcPort())
                 .usePlaintext()
                 .build();
     }

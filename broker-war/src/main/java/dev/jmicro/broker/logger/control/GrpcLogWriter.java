@@ -17,10 +17,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
@@ -28,10 +25,9 @@ import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 
 /**
- * Writes log entries with the logger's gRPC {@code LogService.WriteLog} (the original proto), over one channel at a time
- * (it reconnects by itself; it is replaced every {@code logger.grpc.calls-per-connection} calls, see there). Level, idempotency key, request id and the W3C trace
- * context travel as metadata: Liberty does not propagate trace context over gRPC. A refusal by the logger
- * (INVALID_ARGUMENT) is a 400 {@link Refusal}; an unreachable or slow logger a 503.
+ * Writes log entries with the logger's gRPC {@code LogService.WriteLog} (the original proto) over one long-lived
+ * channel, which reconnects by itself. Level, idempotency key, request id and the W3C trace context travel as
+ * metadata. A refusal by the logger (INVALID_ARGUMENT) is a 400 {@link Refusal}; an unreachable or slow logger a 503.
  */
 @ApplicationScoped
 @Downstream("logger")
@@ -42,38 +38,17 @@ public class GrpcLogWriter {
     private static final Metadata.Key<String> TRACEPARENT = ascii("traceparent");
     private static final Metadata.Key<String> REQUEST_ID = ascii("x-request-id");
 
+    /** host:port of the logger's gRPC service. */
     @Inject
-    @ConfigProperty(name = "logger.url", defaultValue = "http://localhost:9083")
-    URI loggerUrl;
+    @ConfigProperty(name = "logger.grpc.target", defaultValue = "localhost:50001")
+    String target;
 
-    /** host:port of the logger's gRPC service; by default the host and port of {@code logger.url} (same port). */
-    @Inject
-    @ConfigProperty(name = "logger.grpc.target")
-    Optional<String> target;
-
-    /**
-     * Calls per connection before it is replaced, for two habits of Liberty's HTTP/2 server: it keeps the state of
-     * finished gRPC streams until their connection closes (a long-lived connection fills the logger's heap), and it
-     * closes a connection past 500 empty DATA frames (GOAWAY ENHANCE_YOUR_CALM), which a gRPC client sends one per
-     * call. A new connection every few hundred calls keeps both away (bench/README.md has the figures).
-     */
-    @Inject
-    @ConfigProperty(name = "logger.grpc.calls-per-connection", defaultValue = "400")
-    int callsPerConnection;
-
-    private String address;
-    private volatile ManagedChannel channel;
-    private final AtomicInteger calls = new AtomicInteger();
-
-    @PostConstruct
-    void open() {
-        address = target.orElse(loggerUrl.getHost() + ":" + loggerUrl.getPort());
-        channel = newChannel();
-    }
+    private ManagedChannel channel;
 
     /** Without gRPC's own transparent retries: Fault Tolerance's {@code @Retry} below decides when to try again. */
-    private ManagedChannel newChannel() {
-        return NettyChannelBuilder.forTarget(address)
+    @PostConstruct
+    void open() {
+        channel = NettyChannelBuilder.forTarget(target)
                 .usePlaintext()
                 .disableRetry()
                 .build();
@@ -82,16 +57,6 @@ public class GrpcLogWriter {
     @PreDestroy
     void close() {
         channel.shutdownNow();
-    }
-
-    /** The current channel; every {@code callsPerConnection} calls a new one, the old one closing once it is idle. */
-    private ManagedChannel channel() {
-        if (calls.incrementAndGet() % callsPerConnection == 0) {
-            ManagedChannel old = channel;
-            channel = newChannel();
-            old.shutdown(); // graceful: calls in flight on it finish
-        }
-        return channel;
     }
 
     @Timeout(1000)
@@ -110,7 +75,7 @@ public class GrpcLogWriter {
                 .setLogEntry(Log.newBuilder().setName(event.name()).setData(event.data()))
                 .build();
         try {
-            LogServiceGrpc.newBlockingStub(channel())
+            LogServiceGrpc.newBlockingStub(channel)
                     .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(metadata))
                     .withDeadlineAfter(900, TimeUnit.MILLISECONDS)
                     .writeLog(request);

@@ -9,13 +9,10 @@ import io.grpc.ServerInterceptor;
 
 /**
  * Carries the optional extras of a gRPC write, which the original proto has no fields for, from the call's metadata
- * into the gRPC context: {@code log-idempotency-key} and {@code log-level}. Liberty installs it (server.xml
- * {@code <grpc serverInterceptors>}), so it has no CDI; it only copies headers.
- *
- * <p>Not plain {@code idempotency-key}: Liberty builds the metadata from its HTTP layer, which respells header names
- * it knows ({@code Idempotency-Key}), and gRPC's lower-case lookup then never finds it.
+ * into the gRPC context: {@code log-idempotency-key} and {@code log-level} (names of their own, so no proxy takes them
+ * for its HTTP headers).
  */
-public class GrpcMetadata implements ServerInterceptor {
+class GrpcMetadata implements ServerInterceptor {
 
     static final Metadata.Key<String> KEY_HEADER =
             Metadata.Key.of("log-idempotency-key", Metadata.ASCII_STRING_MARSHALLER);

@@ -8,51 +8,32 @@ import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.grpc.Status;
-import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 
 /**
- * Continues the caller's trace on gRPC calls: Liberty traces REST by itself but not gRPC. It reads the W3C
- * {@code traceparent} from the call's metadata, opens a server span as its child and makes it current while the call
- * runs, so the store and everything below join the caller's trace. Liberty creates interceptors itself (server.xml
- * {@code <grpc serverInterceptors>}), without CDI, and Liberty's OpenTelemetry bean cannot be created on a gRPC
- * thread: the tracer is handed over once at start ({@link Startup}).
+ * Continues the caller's trace on gRPC calls: Liberty traces REST by itself but knows nothing of our gRPC server. It
+ * reads the W3C {@code traceparent} from the call's metadata, opens a server span as its child and makes it current
+ * while the call runs, so the store and everything below join the caller's trace.
  */
-public class GrpcTracing implements ServerInterceptor {
+class GrpcTracing implements ServerInterceptor {
 
     private static final Metadata.Key<String> TRACEPARENT =
             Metadata.Key.of("traceparent", Metadata.ASCII_STRING_MARSHALLER);
-    private static volatile Tracer tracer;
+    private final Tracer tracer;
 
-    /** Hands Liberty's tracer to the interceptor while the application starts. */
-    @ApplicationScoped
-    public static class Startup {
-
-        @Inject
-        OpenTelemetry openTelemetry;
-
-        void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
-            tracer = openTelemetry.getTracer("logger-grpc");
-        }
+    GrpcTracing(Tracer tracer) {
+        this.tracer = tracer;
     }
 
     @Override
     public <Q, R> ServerCall.Listener<Q> interceptCall(
             ServerCall<Q, R> call, Metadata headers, ServerCallHandler<Q, R> next) {
-        Tracer current = tracer;
-        if (current == null) {
-            return next.startCall(call, headers);
-        }
-        Span span = current.spanBuilder(call.getMethodDescriptor().getFullMethodName())
+        Span span = tracer.spanBuilder(call.getMethodDescriptor().getFullMethodName())
                 .setSpanKind(SpanKind.SERVER)
                 .setParent(TraceParent.parentOf(headers.get(TRACEPARENT)))
                 .setAttribute("rpc.system", "grpc")

@@ -9,11 +9,10 @@ import dev.jmicro.logger.grpc.LogResponse;
 import dev.jmicro.logger.grpc.LogServiceGrpc;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
-import jakarta.inject.Inject;
 import java.util.logging.Logger;
 
 /**
- * The original gRPC {@code logs.LogService/WriteLog}, served by Liberty's grpc-1.0 on the HTTP port. It checks the
+ * The original gRPC {@code logs.LogService/WriteLog}, served by {@link LogGrpcServer}. It checks the
  * entry like the REST paths do: a bad one is {@code INVALID_ARGUMENT}, a database failure {@code UNAVAILABLE}
  * (callers may retry), never a stack trace.
  */
@@ -21,8 +20,11 @@ public class LogGrpcService extends LogServiceGrpc.LogServiceImplBase {
 
     private static final Logger LOG = Logger.getLogger(LogGrpcService.class.getName());
 
-    @Inject
-    LogBook book;
+    private final LogBook book;
+
+    LogGrpcService(LogBook book) {
+        this.book = book;
+    }
 
     @Override
     public void writeLog(LogRequest request, StreamObserver<LogResponse> response) {
