@@ -125,6 +125,40 @@ final class JvmWatch {
         return areas;
     }
 
+    /**
+     * The classes that hold most of the live heap ({@code jcmd GC.class_histogram}, which collects first): what fills
+     * the old generation. Each as "name MB"; empty where it cannot be read.
+     */
+    java.util.List<String> liveHistogram(int top) {
+        java.util.List<String> classes = new java.util.ArrayList<>();
+        try {
+            Process jcmd = new ProcessBuilder("jcmd", Long.toString(pid), "GC.class_histogram")
+                    .redirectErrorStream(true)
+                    .start();
+            String out = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!jcmd.waitFor(60, TimeUnit.SECONDS) || jcmd.exitValue() != 0) {
+                return classes;
+            }
+            // "   1:        123456       7890123  java.lang.String (java.base@17)"
+            Matcher row = Pattern.compile("(?m)^\\s*\\d+:\\s+\\d+\\s+(\\d+)\\s+(\\S+)")
+                    .matcher(out);
+            long total = 0;
+            Matcher sum = Pattern.compile("(?m)^Total\\s+\\d+\\s+(\\d+)").matcher(out);
+            if (sum.find()) {
+                total = Long.parseLong(sum.group(1));
+                classes.add(String.format("live %.0f MB", total / 1048576.0));
+            }
+            while (row.find() && classes.size() <= top) {
+                classes.add(String.format("%s %.1f", row.group(2), Long.parseLong(row.group(1)) / 1048576.0));
+            }
+        } catch (IOException e) {
+            return classes;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return classes;
+    }
+
     /** Old generation used and capacity (bytes), young and full collections so far; zeros without jstat. */
     private long[] jstat() {
         if (pid == ProcessHandle.current().pid()) {

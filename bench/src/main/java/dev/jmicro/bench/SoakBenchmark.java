@@ -33,7 +33,8 @@ import org.apache.qpid.protonj2.client.exceptions.ClientException;
  * memory, the old generation's occupancy, collections and the longest pause. At the end it checks that every
  * accepted log write was stored, and exits non-zero when a request failed, a write was lost, or a server's memory
  * grew steadily. With {@code --native-memory} it also prints where each server's memory went (the JVM's own
- * accounting by area: heap, classes, code, threads).
+ * accounting by area: heap, classes, code, threads); with {@code --profile}, where each path's CPU went and what it
+ * allocated in every server it crosses (a JDK Flight Recorder recording of its probe, see {@link PathProfile}).
  */
 public final class SoakBenchmark {
 
@@ -54,6 +55,7 @@ public final class SoakBenchmark {
         long probeSeconds = 10;
         int containerMemoryMb = 640;
         boolean nativeMemory = false;
+        boolean profile = false;
         for (String arg : args) {
             String value = arg.substring(arg.indexOf('=') + 1);
             if (arg.startsWith("--minutes=")) {
@@ -70,10 +72,12 @@ public final class SoakBenchmark {
                 containerMemoryMb = Integer.parseInt(value);
             } else if (arg.equals("--native-memory")) {
                 nativeMemory = true;
+            } else if (arg.equals("--profile")) {
+                profile = true;
             } else {
                 throw new IllegalArgumentException("unknown option " + arg
                         + " (--minutes, --fraction, --connections, --warmup, --probe-seconds, --container-memory,"
-                        + " --native-memory)");
+                        + " --native-memory, --profile)");
             }
         }
         Path root = StackOptions.findRoot();
@@ -100,7 +104,8 @@ public final class SoakBenchmark {
                 minutes, fraction * 100, connections, Runtime.getRuntime().availableProcessors(), jvmArgs);
         boolean healthy;
         try (LocalStack stack = LocalStack.start(options, line -> {})) {
-            healthy = new Run(stack, gcLogs, connections).soak(minutes, fraction, warmupSeconds, probeSeconds);
+            healthy = new Run(stack, gcLogs, connections, profile ? runDir.resolve("profiles") : null)
+                    .soak(minutes, fraction, warmupSeconds, probeSeconds);
         }
         System.exit(healthy ? 0 : 1);
     }
@@ -114,10 +119,13 @@ public final class SoakBenchmark {
         private final JvmWatch self = JvmWatch.self();
         private final String tag = UUID.randomUUID().toString().substring(0, 8);
         private final Map<String, Long> accepted = new ConcurrentHashMap<>();
+        /** Where each probe's JFR recordings go; null when the probes are not profiled. */
+        private final Path profiles;
 
-        Run(LocalStack stack, Path gcLogs, int connections) {
+        Run(LocalStack stack, Path gcLogs, int connections, Path profiles) {
             this.stack = stack;
             this.connections = connections;
+            this.profiles = profiles;
             for (Service service : SERVERS) {
                 servers.put(
                         service,
@@ -237,6 +245,7 @@ public final class SoakBenchmark {
                     "path", "req/s", "p50 ms", "p99 ms", "failed", String.join(" / ", names()));
             Map<String, Double> maximum = new LinkedHashMap<>();
             for (LoadPath path : probes) {
+                Map<Service, PathProfile> recording = startProfiles(path);
                 Map<String, JvmWatch.Sample> before = samples();
                 Load.Rate rate = Load.measure(path.request(), path.connections(), Duration.ofSeconds(probeSeconds));
                 Map<String, JvmWatch.Sample> after = samples();
@@ -256,6 +265,7 @@ public final class SoakBenchmark {
                         rate.p99(),
                         rate.failures(),
                         String.join(" / ", cpu));
+                printProfiles(recording);
             }
             for (JvmWatch server : servers.values()) {
                 server.pausesSinceLastCall(); // the soak's pauses only
@@ -348,6 +358,29 @@ public final class SoakBenchmark {
             return failures == 0 && nothingLost && memoryFlat;
         }
 
+        /** With {@code --profile}: a JFR recording on every server the path crosses. */
+        private Map<Service, PathProfile> startProfiles(LoadPath path) throws java.io.IOException {
+            Map<Service, PathProfile> recording = new LinkedHashMap<>();
+            if (profiles != null) {
+                Files.createDirectories(profiles);
+                for (Service service : path.crosses()) {
+                    long pid = stack.server(service).pid().orElseThrow();
+                    recording.put(service, PathProfile.start(pid, profiles.resolve(service.serverName() + ".jfr")));
+                }
+            }
+            return recording;
+        }
+
+        /** Where the path's CPU went in each server, and what it allocated most. */
+        private static void printProfiles(Map<Service, PathProfile> recording) {
+            recording.forEach((service, profile) -> {
+                String[] found = profile.stop(7);
+                profile.delete();
+                System.out.printf(
+                        "    %-8s CPU: %s%n    %-8s allocated: %s%n", service.serverName(), found[0], "", found[1]);
+            });
+        }
+
         /** Per server, the JVM's committed memory by area, when it was run with native memory tracking. */
         private void printNativeMemory() {
             for (JvmWatch server : servers.values()) {
@@ -363,6 +396,8 @@ public final class SoakBenchmark {
                 System.out.printf(
                         "  %-8s resident %4d MB; JVM committed MB: %s%n",
                         server.name, server.sample().residentBytes() >> 20, line.substring(0, line.length() - 2));
+                System.out.printf(
+                        "  %-8s heap after a full GC, MB: %s%n", "", String.join(", ", server.liveHistogram(6)));
             }
         }
 

@@ -317,6 +317,8 @@ public final class LocalStack implements AutoCloseable {
         Map<String, String> env = new HashMap<>();
         env.put("JAVA_HOME", System.getProperty("java.home"));
         env.put("JVM_ARGS", options.jvmArgs());
+        // As in the images (docker/liberty/Dockerfile): fewer malloc arenas, less resident memory.
+        env.put("MALLOC_ARENA_MAX", "2");
         for (Service service : Service.values()) {
             int port = ports.getOrDefault(service, options.ports().getOrDefault(service, service.defaultPort()));
             env.put(service.name() + "_URL", "http://localhost:" + port);

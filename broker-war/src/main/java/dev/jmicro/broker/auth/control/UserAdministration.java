@@ -42,7 +42,7 @@ public class UserAdministration {
         return users.user(id);
     }
 
-    @Timeout(2000) // hashes the new password
+    @Timeout(4000) // hashes the new password
     public JsonObject create(JsonObject user) {
         return users.create(user);
     }
@@ -55,7 +55,7 @@ public class UserAdministration {
         return users.deactivate(id);
     }
 
-    @Timeout(2000) // hashes the new password
+    @Timeout(4000) // hashes the new password
     public JsonObject resetPassword(long id, JsonObject reset) {
         return users.resetPassword(id, reset);
     }
@@ -64,7 +64,7 @@ public class UserAdministration {
         users.delete(id);
     }
 
-    @Timeout(2000) // hashes the new password
+    @Timeout(4000) // hashes the new password
     public void changeOwnPassword(JsonObject change) {
         users.changeOwnPassword(change);
     }
