@@ -7,8 +7,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -94,15 +98,8 @@ final class JvmWatch {
      * (e.g. its malloc arenas) and memory mapped by native code such as Netty's.
      */
     Map<String, Long> nativeMemory() {
-        Map<String, Long> areas = new java.util.LinkedHashMap<>();
-        try {
-            Process jcmd = new ProcessBuilder("jcmd", Long.toString(pid), "VM.native_memory", "summary")
-                    .redirectErrorStream(true)
-                    .start();
-            String out = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!jcmd.waitFor(20, TimeUnit.SECONDS) || jcmd.exitValue() != 0) {
-                return areas;
-            }
+        Map<String, Long> areas = new LinkedHashMap<>();
+        tool(20, "jcmd", Long.toString(pid), "VM.native_memory", "summary").ifPresent(out -> {
             Matcher total = Pattern.compile("Total: reserved=\\d+KB, committed=(\\d+)KB")
                     .matcher(out);
             if (total.find()) {
@@ -117,45 +114,28 @@ final class JvmWatch {
                     .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                     .filter(e -> e.getValue() > 0)
                     .forEach(e -> areas.put(e.getKey(), e.getValue()));
-        } catch (IOException e) {
-            return areas;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        });
         return areas;
     }
 
     /**
      * The classes that hold most of the live heap ({@code jcmd GC.class_histogram}, which collects first): what fills
-     * the old generation. Each as "name MB"; empty where it cannot be read.
+     * the old generation. The total first, then each as "name MB"; empty where it cannot be read.
      */
-    java.util.List<String> liveHistogram(int top) {
-        java.util.List<String> classes = new java.util.ArrayList<>();
-        try {
-            Process jcmd = new ProcessBuilder("jcmd", Long.toString(pid), "GC.class_histogram")
-                    .redirectErrorStream(true)
-                    .start();
-            String out = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!jcmd.waitFor(60, TimeUnit.SECONDS) || jcmd.exitValue() != 0) {
-                return classes;
+    List<String> liveHistogram(int top) {
+        List<String> classes = new ArrayList<>();
+        tool(60, "jcmd", Long.toString(pid), "GC.class_histogram").ifPresent(out -> {
+            Matcher sum = Pattern.compile("(?m)^Total\\s+\\d+\\s+(\\d+)").matcher(out);
+            if (sum.find()) {
+                classes.add(String.format("live %.0f MB", Long.parseLong(sum.group(1)) / 1048576.0));
             }
             // "   1:        123456       7890123  java.lang.String (java.base@17)"
             Matcher row = Pattern.compile("(?m)^\\s*\\d+:\\s+\\d+\\s+(\\d+)\\s+(\\S+)")
                     .matcher(out);
-            long total = 0;
-            Matcher sum = Pattern.compile("(?m)^Total\\s+\\d+\\s+(\\d+)").matcher(out);
-            if (sum.find()) {
-                total = Long.parseLong(sum.group(1));
-                classes.add(String.format("live %.0f MB", total / 1048576.0));
-            }
             while (row.find() && classes.size() <= top) {
                 classes.add(String.format("%s %.1f", row.group(2), Long.parseLong(row.group(1)) / 1048576.0));
             }
-        } catch (IOException e) {
-            return classes;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        });
         return classes;
     }
 
@@ -164,36 +144,42 @@ final class JvmWatch {
         if (pid == ProcessHandle.current().pid()) {
             return new long[4];
         }
+        return tool(10, "jstat", "-gc", Long.toString(pid))
+                .map(out -> {
+                    String[] lines = out.strip().split("\n");
+                    String[] names = lines[0].trim().split("\\s+");
+                    String[] values = lines[lines.length - 1].trim().split("\\s+");
+                    Map<String, Double> column = new HashMap<>();
+                    for (int i = 0; i < names.length && i < values.length; i++) {
+                        try {
+                            column.put(names[i], Double.parseDouble(values[i]));
+                        } catch (NumberFormatException e) {
+                            column.put(names[i], 0.0); // "-" for a collector that does not apply
+                        }
+                    }
+                    return new long[] {
+                        (long) (column.getOrDefault("OU", 0.0) * 1024),
+                        (long) (column.getOrDefault("OC", 0.0) * 1024),
+                        column.getOrDefault("YGC", 0.0).longValue(),
+                        column.getOrDefault("FGC", 0.0).longValue()
+                    };
+                })
+                .orElse(new long[4]);
+    }
+
+    /** The output of one of the JDK's tools ({@code jcmd}, {@code jstat}); empty if it fails or takes too long. */
+    static Optional<String> tool(int timeoutSeconds, String... command) {
         try {
-            Process jstat = new ProcessBuilder("jstat", "-gc", Long.toString(pid))
-                    .redirectErrorStream(true)
-                    .start();
-            String out = new String(jstat.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!jstat.waitFor(10, TimeUnit.SECONDS) || jstat.exitValue() != 0) {
-                return new long[4];
-            }
-            String[] lines = out.strip().split("\n");
-            String[] names = lines[0].trim().split("\\s+");
-            String[] values = lines[lines.length - 1].trim().split("\\s+");
-            Map<String, Double> column = new HashMap<>();
-            for (int i = 0; i < names.length && i < values.length; i++) {
-                try {
-                    column.put(names[i], Double.parseDouble(values[i]));
-                } catch (NumberFormatException e) {
-                    column.put(names[i], 0.0); // "-" for a collector that does not apply
-                }
-            }
-            return new long[] {
-                (long) (column.getOrDefault("OU", 0.0) * 1024),
-                (long) (column.getOrDefault("OC", 0.0) * 1024),
-                column.getOrDefault("YGC", 0.0).longValue(),
-                column.getOrDefault("FGC", 0.0).longValue()
-            };
+            Process tool = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String out = new String(tool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            return tool.waitFor(timeoutSeconds, TimeUnit.SECONDS) && tool.exitValue() == 0
+                    ? Optional.of(out)
+                    : Optional.empty();
         } catch (IOException e) {
-            return new long[4];
+            return Optional.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new long[4];
+            return Optional.empty();
         }
     }
 }

@@ -2,13 +2,11 @@ package dev.jmicro.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
@@ -125,17 +123,8 @@ final class PathProfile {
     private static void jcmd(long pid, String... command) {
         List<String> line = new java.util.ArrayList<>(List.of("jcmd", Long.toString(pid)));
         line.addAll(List.of(command));
-        try {
-            Process jcmd = new ProcessBuilder(line).redirectErrorStream(true).start();
-            String out = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!jcmd.waitFor(60, TimeUnit.SECONDS) || jcmd.exitValue() != 0) {
-                throw new IllegalStateException(String.join(" ", line) + " failed: " + out.strip());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted: " + String.join(" ", line), e);
+        if (JvmWatch.tool(60, line.toArray(String[]::new)).isEmpty()) {
+            throw new IllegalStateException(String.join(" ", line) + " failed");
         }
     }
 

@@ -4,6 +4,7 @@ import dev.jmicro.logger.entries.control.LogBook;
 import io.grpc.Server;
 import io.grpc.ServerInterceptors;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.netty.shaded.io.netty.channel.ChannelOption;
 import io.opentelemetry.api.OpenTelemetry;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -65,6 +66,8 @@ public class LogGrpcServer {
         handlers = Executors.newFixedThreadPool(threads, threadFactory);
         InetSocketAddress address = "*".equals(host) ? new InetSocketAddress(port) : new InetSocketAddress(host, port);
         server = NettyServerBuilder.forAddress(address)
+                // A restart after a crash binds the port again at once, even with its old connections in TIME_WAIT.
+                .withOption(ChannelOption.SO_REUSEADDR, true)
                 .executor(handlers)
                 .maxInboundMessageSize(1024 * 1024)
                 // The last interceptor runs first: the span is open before the metadata is read.
