@@ -51,7 +51,7 @@ final class JvmWatch {
 
     Sample sample() {
         long[] gc = jstat();
-        return new Sample(cpuNanos(), resident(), gc[0], gc[1], gc[2], gc[3]);
+        return new Sample(cpuNanos(), residentBytes(), gc[0], gc[1], gc[2], gc[3]);
     }
 
     Pauses pausesSinceLastCall() {
@@ -85,11 +85,15 @@ final class JvmWatch {
         return ProcessStats.cpuTime(pid).map(Duration::toNanos).orElse(0L);
     }
 
-    private long resident() {
+    long residentBytes() {
         return ProcessStats.residentBytes(pid).orElse(0L);
     }
 
     private static final Pattern NMT_AREA = Pattern.compile("-\\s+(.+?) \\(reserved=\\d+KB, committed=(\\d+)KB\\)");
+    private static final Pattern NMT_TOTAL = Pattern.compile("Total: reserved=\\d+KB, committed=(\\d+)KB");
+    private static final Pattern HISTOGRAM_TOTAL = Pattern.compile("(?m)^Total\\s+\\d+\\s+(\\d+)");
+    /** A histogram row: {@code "   1:        123456       7890123  java.lang.String (java.base@17)"}. */
+    private static final Pattern HISTOGRAM_ROW = Pattern.compile("(?m)^\\s*\\d+:\\s+\\d+\\s+(\\d+)\\s+(\\S+)");
 
     /**
      * Committed memory (MB) by the JVM's own accounting ({@code jcmd VM.native_memory summary}; the JVM must run with
@@ -100,8 +104,7 @@ final class JvmWatch {
     Map<String, Long> nativeMemory() {
         Map<String, Long> areas = new LinkedHashMap<>();
         tool(20, "jcmd", Long.toString(pid), "VM.native_memory", "summary").ifPresent(out -> {
-            Matcher total = Pattern.compile("Total: reserved=\\d+KB, committed=(\\d+)KB")
-                    .matcher(out);
+            Matcher total = NMT_TOTAL.matcher(out);
             if (total.find()) {
                 areas.put("total", Long.parseLong(total.group(1)) >> 10);
             }
@@ -125,13 +128,11 @@ final class JvmWatch {
     List<String> liveHistogram(int top) {
         List<String> classes = new ArrayList<>();
         tool(60, "jcmd", Long.toString(pid), "GC.class_histogram").ifPresent(out -> {
-            Matcher sum = Pattern.compile("(?m)^Total\\s+\\d+\\s+(\\d+)").matcher(out);
+            Matcher sum = HISTOGRAM_TOTAL.matcher(out);
             if (sum.find()) {
                 classes.add(String.format("live %.0f MB", Long.parseLong(sum.group(1)) / 1048576.0));
             }
-            // "   1:        123456       7890123  java.lang.String (java.base@17)"
-            Matcher row = Pattern.compile("(?m)^\\s*\\d+:\\s+\\d+\\s+(\\d+)\\s+(\\S+)")
-                    .matcher(out);
+            Matcher row = HISTOGRAM_ROW.matcher(out);
             while (row.find() && classes.size() <= top) {
                 classes.add(String.format("%s %.1f", row.group(2), Long.parseLong(row.group(1)) / 1048576.0));
             }

@@ -64,8 +64,11 @@ final class PathProfile {
         return new PathProfile(pid, file);
     }
 
-    /** Stops the recording and reads it: the top CPU parts and allocated classes, as one printable line each. */
-    String[] stop(int top) {
+    /** What a recording found, each a printable line: the top CPU parts, the top allocated classes. */
+    record Found(String cpu, String allocated) {}
+
+    /** Stops the recording, reads it and removes its file. */
+    Found stop(int top) {
         jcmd(pid, "JFR.stop", "name=path", "filename=" + file);
         Map<String, Long> cpu = new HashMap<>();
         Map<String, Long> allocated = new HashMap<>();
@@ -86,8 +89,10 @@ final class PathProfile {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        } finally {
+            delete();
         }
-        return new String[] {shares(cpu, samples, top), shares(allocated, bytes, top)};
+        return new Found(shares(cpu, samples, top), shares(allocated, bytes, top));
     }
 
     private static String shares(Map<String, Long> counts, long total, int top) {
@@ -128,8 +133,7 @@ final class PathProfile {
         }
     }
 
-    /** Removes the recording file once read. */
-    void delete() {
+    private void delete() {
         try {
             Files.deleteIfExists(file);
         } catch (IOException e) {

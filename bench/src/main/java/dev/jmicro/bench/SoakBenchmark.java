@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
 import org.apache.qpid.protonj2.client.exceptions.ClientException;
 
 /**
@@ -374,10 +375,10 @@ public final class SoakBenchmark {
         /** Where the path's CPU went in each server, and what it allocated most. */
         private static void printProfiles(Map<Service, PathProfile> recording) {
             recording.forEach((service, profile) -> {
-                String[] found = profile.stop(7);
-                profile.delete();
+                PathProfile.Found found = profile.stop(7);
                 System.out.printf(
-                        "    %-8s CPU: %s%n    %-8s allocated: %s%n", service.serverName(), found[0], "", found[1]);
+                        "    %-8s CPU: %s%n    %-8s allocated: %s%n",
+                        service.serverName(), found.cpu(), "", found.allocated());
             });
         }
 
@@ -388,14 +389,13 @@ public final class SoakBenchmark {
                 if (areas.isEmpty()) {
                     continue;
                 }
-                StringBuilder line = new StringBuilder();
-                areas.entrySet().stream().limit(9).forEach(area -> line.append(area.getKey())
-                        .append(' ')
-                        .append(area.getValue())
-                        .append(", "));
+                String line = areas.entrySet().stream()
+                        .limit(9)
+                        .map(area -> area.getKey() + " " + area.getValue())
+                        .collect(Collectors.joining(", "));
                 System.out.printf(
                         "  %-8s resident %4d MB; JVM committed MB: %s%n",
-                        server.name, server.sample().residentBytes() >> 20, line.substring(0, line.length() - 2));
+                        server.name, server.residentBytes() >> 20, line);
                 System.out.printf(
                         "  %-8s heap after a full GC, MB: %s%n", "", String.join(", ", server.liveHistogram(6)));
             }

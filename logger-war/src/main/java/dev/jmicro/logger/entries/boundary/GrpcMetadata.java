@@ -9,8 +9,8 @@ import io.grpc.ServerInterceptor;
 
 /**
  * Carries the optional extras of a gRPC write, which the original proto has no fields for, from the call's metadata
- * into the gRPC context: {@code log-idempotency-key} and {@code log-level} (names of their own, so no proxy takes them
- * for its HTTP headers).
+ * into the gRPC context: {@code log-idempotency-key} and {@code log-level}, the names the broker and other callers
+ * already send.
  */
 class GrpcMetadata implements ServerInterceptor {
 
