@@ -15,6 +15,8 @@ import java.util.Map;
  */
 public final class SmtpBacking implements BackingService {
 
+    private static final long STARTUP_TIMEOUT_MILLIS = 30_000;
+
     private final GreenMail greenMail;
     private final MailViewer viewer;
     private final int smtpPort;
@@ -37,8 +39,7 @@ public final class SmtpBacking implements BackingService {
     /** On the given address: every address in the containers' stand-in image. */
     public static SmtpBacking start(InetAddress host, int smtpPort, int imapPort, int viewerPort) {
         GreenMail greenMail = new GreenMail(new ServerSetup[] {
-                    new ServerSetup(smtpPort, host.getHostAddress(), ServerSetup.PROTOCOL_SMTP),
-                    new ServerSetup(imapPort, host.getHostAddress(), ServerSetup.PROTOCOL_IMAP)
+                    setup(host, smtpPort, ServerSetup.PROTOCOL_SMTP), setup(host, imapPort, ServerSetup.PROTOCOL_IMAP)
                 })
                 .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
         greenMail.start();
@@ -49,6 +50,16 @@ public final class SmtpBacking implements BackingService {
             greenMail.stop();
             throw e;
         }
+    }
+
+    /**
+     * GreenMail gives a listener 2 s to come up and then fails the whole start; on two busy cores (a CI run with a
+     * Liberty server starting next to it) IMAP once took longer, so it gets 30 s.
+     */
+    private static ServerSetup setup(InetAddress host, int port, String protocol) {
+        ServerSetup setup = new ServerSetup(port, host.getHostAddress(), protocol);
+        setup.setServerStartupTimeout(STARTUP_TIMEOUT_MILLIS);
+        return setup;
     }
 
     /** Every mail received so far, oldest first, those from before a {@link #pause} included. */
