@@ -45,7 +45,7 @@ import org.yaml.snakeyaml.Yaml;
  * included: wrong passwords up to a lockout, a poison event, mails while the SMTP server is gone, the logger stopped.
  * Then every recording rule, every alert expression and every dashboard query (variables filled in) is evaluated
  * through Prometheus' HTTP API: each must parse and return data, and every metric they name must exist; and the
- * logger's ServiceDown alert must fire.
+ * logger's ServiceDown alert must be raised.
  */
 class PrometheusIT {
 
@@ -153,9 +153,14 @@ class PrometheusIT {
         System.out.println("[prometheus] " + panels + " dashboard panels, each with data");
     }
 
+    /**
+     * The alert's expression holds on the live data once the logger is gone: ServiceDown is active (pending, then
+     * firing). That it fires only after its {@code for: 1m} is Prometheus' own clock, shown by promtool's unit test
+     * ({@code observability/prometheus/tests/alerts-test.yml}); waiting that minute here added a minute to every build.
+     */
     @Test
-    void aStoppedServiceFiresItsServiceDownAlert() throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(150).toNanos();
+    void aStoppedServiceRaisesItsServiceDownAlert() throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline) {
             JsonArray alerts = get("api/v1/alerts").getJsonObject("data").getJsonArray("alerts");
             for (JsonValue value : alerts) {
@@ -163,14 +168,14 @@ class PrometheusIT {
                 JsonObject labels = alert.getJsonObject("labels");
                 if ("ServiceDown".equals(labels.getString("alertname"))
                         && "logger".equals(labels.getString("service"))
-                        && "firing".equals(alert.getString("state"))) {
+                        && Set.of("pending", "firing").contains(alert.getString("state"))) {
                     System.out.println("[prometheus] active alerts: " + names(alerts));
                     return;
                 }
             }
-            Thread.sleep(2000);
+            Thread.sleep(1000);
         }
-        fail("ServiceDown did not fire for the stopped logger: "
+        fail("ServiceDown was not raised for the stopped logger: "
                 + get("api/v1/alerts").getJsonObject("data").getJsonArray("alerts"));
     }
 

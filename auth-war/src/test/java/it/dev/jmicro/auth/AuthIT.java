@@ -16,7 +16,6 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.jmicro.localstack.LocalStack;
 import dev.jmicro.localstack.Service;
-import dev.jmicro.localstack.StackOptions;
 import dev.jmicro.localstack.backing.AmqpBacking;
 import dev.jmicro.localstack.backing.PostgresBacking;
 import dev.jmicro.localstack.support.Bodies;
@@ -57,9 +56,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class AuthIT {
 
     @RegisterExtension
-    static final TestStack STACK = TestStack.of(StackOptions.forTests("auth-war/target/it-stack")
-            .services(Set.of(Service.AUTH))
-            .zipkin(false));
+    static final TestStack STACK = AuthStack.STACK;
 
     private static LocalStack stack;
     private static PostgresBacking postgres;

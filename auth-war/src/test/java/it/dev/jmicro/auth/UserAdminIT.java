@@ -8,7 +8,6 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.SignedJWT;
 import dev.jmicro.localstack.LocalStack;
 import dev.jmicro.localstack.Service;
-import dev.jmicro.localstack.StackOptions;
 import dev.jmicro.localstack.support.Bodies;
 import dev.jmicro.localstack.support.Http;
 import dev.jmicro.localstack.support.Tokens;
@@ -22,7 +21,6 @@ import java.security.PrivateKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -34,9 +32,7 @@ class UserAdminIT {
             HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @RegisterExtension
-    static final TestStack STACK = TestStack.of(StackOptions.forTests("auth-war/target/it-admin")
-            .services(Set.of(Service.AUTH))
-            .zipkin(false));
+    static final TestStack STACK = AuthStack.STACK;
 
     private static LocalStack stack;
     private static String adminToken;

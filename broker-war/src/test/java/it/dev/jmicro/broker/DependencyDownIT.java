@@ -99,8 +99,8 @@ class DependencyDownIT {
             Service service, String name, java.util.function.Supplier<HttpResponse<String>> call) throws Exception {
         stack().stop(service);
         try {
-            // Each answer a fast 503 naming the dependency, until the circuit opens (3 of the last 4 x 10 calls
-            // failed).
+            // Each answer a fast 503 naming the dependency, until the circuit opens (here after 6 failures in the
+            // last 8 calls: BrokerStack).
             String detail = "";
             for (int i = 0; i < 45 && !detail.contains("circuit open"); i++) {
                 HttpResponse<String> answer = timed(call);

@@ -24,6 +24,38 @@ public record EntryRequest(
     static final String LEVELS = "(?i)INFO|WARNING|ERROR";
     static final String TRACEPARENT = "[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}";
 
+    private static final java.util.regex.Pattern LEVEL_PATTERN = java.util.regex.Pattern.compile(LEVELS);
+    private static final java.util.regex.Pattern TRACEPARENT_PATTERN = java.util.regex.Pattern.compile(TRACEPARENT);
+
+    /** Blank as {@code @NotBlank} means it: nothing but characters up to U+0020 (not {@link String#isBlank}'s rule). */
+    static boolean isBlank(String text) {
+        return text.trim().isEmpty();
+    }
+
+    /** A level as {@link #LEVELS} accepts it: one of the three in any case, nothing around it. */
+    static boolean isLevel(String text) {
+        return LEVEL_PATTERN.matcher(text).matches();
+    }
+
+    /**
+     * True when this entry breaks none of the constraints above, checked as Hibernate Validator checks them
+     * ({@code @NotBlank} trims, {@code @Size} counts UTF-16 units, {@code @Pattern} matches the whole text); false when
+     * it breaks one, and Bean Validation then says which. A batch checks its entries this way first (see
+     * {@link LogsResource#writeBatch}); {@code EntryRequestTest} holds it to the Validator's verdict on generated
+     * entries.
+     */
+    boolean plainlyValid() {
+        return name != null
+                && !isBlank(name)
+                && name.length() <= MAX_NAME
+                && data != null
+                && data.length() <= MAX_DATA
+                && (level == null || isLevel(level))
+                && (key == null || (!key.isEmpty() && key.length() <= MAX_KEY))
+                && (traceparent == null
+                        || TRACEPARENT_PATTERN.matcher(traceparent).matches());
+    }
+
     /** The entry to store; a key given apart (the {@code Idempotency-Key} header) wins over the body's. */
     NewEntry toEntry(String keyFromHeader) {
         return new NewEntry(

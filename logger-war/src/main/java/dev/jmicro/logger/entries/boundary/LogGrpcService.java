@@ -52,9 +52,9 @@ public class LogGrpcService extends LogServiceGrpc.LogServiceImplBase {
         response.onCompleted();
     }
 
-    /** The limits of the REST paths; null when the entry is fine. */
+    /** The limits of the REST paths, by the same rules; null when the entry is fine. */
     private static String problemWith(Log log, String level, String key) {
-        if (log.getName().isBlank()) {
+        if (EntryRequest.isBlank(log.getName())) {
             return "logEntry.name: must not be blank";
         }
         if (log.getName().length() > NewEntry.MAX_NAME) {
@@ -63,7 +63,7 @@ public class LogGrpcService extends LogServiceGrpc.LogServiceImplBase {
         if (log.getData().length() > NewEntry.MAX_DATA) {
             return "logEntry.data: at most " + NewEntry.MAX_DATA + " characters";
         }
-        if (level != null && Level.parse(level).isEmpty()) {
+        if (level != null && !EntryRequest.isLevel(level)) {
             return "log-level: must be INFO, WARNING or ERROR";
         }
         if (key != null && (key.isEmpty() || key.length() > NewEntry.MAX_KEY)) {

@@ -6,7 +6,10 @@ import dev.jmicro.logger.entries.control.LogQuery;
 import dev.jmicro.logger.entries.control.Stored;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BadRequestException;
@@ -26,7 +29,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -57,6 +62,9 @@ public class LogsResource {
     @Inject
     LogBook book;
 
+    @Inject
+    Validator validator;
+
     @POST
     @Operation(summary = "Write one entry: 201 with its location, or 200 with the entry stored earlier under the key")
     @APIResponse(responseCode = "201", description = "Stored; Location names it")
@@ -80,11 +88,29 @@ public class LogsResource {
     @POST
     @Path("batch")
     @Operation(summary = "Write up to 1000 entries at once, each with its own idempotency key (the listener's way)")
-    public BatchResult writeBatch(
-            @Valid @NotNull @Size(min = 1, max = MAX_BATCH) List<@Valid @NotNull EntryRequest> requests) {
+    public BatchResult writeBatch(@NotNull @Size(min = 1, max = MAX_BATCH) List<@NotNull EntryRequest> requests) {
+        requireValid(requests);
         LogBook.BatchOutcome outcome =
                 book.writeAll(requests.stream().map(r -> r.toEntry(null)).toList(), "batch");
         return new BatchResult(outcome.stored(), outcome.duplicates());
+    }
+
+    /**
+     * Each entry's constraints, as {@code List<@Valid EntryRequest>} would check them, with the same 400 when one is
+     * broken. Not done that way because Hibernate Validator builds a path of nodes for every property of every entry,
+     * broken or not: with the listener's batches that was 22 % of the logger's CPU. An entry that is plainly valid is
+     * not looked at again; the Validator judges only the others.
+     */
+    private void requireValid(List<EntryRequest> requests) {
+        Set<ConstraintViolation<EntryRequest>> violations = new HashSet<>();
+        for (EntryRequest request : requests) {
+            if (request != null && !request.plainlyValid()) {
+                violations.addAll(validator.validate(request));
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
     }
 
     @GET
