@@ -9,6 +9,7 @@ import dev.jmicro.localstack.support.Bodies;
 import dev.jmicro.localstack.support.Http;
 import dev.jmicro.localstack.support.Tokens;
 import java.net.URI;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -415,8 +416,17 @@ public final class SoakBenchmark {
                 long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
                 String refused = "";
                 while (System.nanoTime() < deadline) {
-                    var answer = Http.getWithToken(URI.create(logs + "?size=1&name=" + path.storedAs()), token);
-                    // A busy logger may refuse or time out a read; it is asked again until the deadline.
+                    // A busy logger may refuse or time out a read, and right after a 10-minute soak the client's
+                    // connection once failed (ConnectException, the logger up and idle): asked again until the
+                    // deadline.
+                    HttpResponse<String> answer;
+                    try {
+                        answer = Http.getWithToken(URI.create(logs + "?size=1&name=" + path.storedAs()), token);
+                    } catch (RuntimeException e) {
+                        refused = " (last read: " + e.getMessage() + ")";
+                        Thread.sleep(1000);
+                        continue;
+                    }
                     if (answer.statusCode() == 200) {
                         stored = Http.object(answer).getJsonNumber("total").longValue();
                         refused = "";
