@@ -37,6 +37,11 @@ public record EntryRequest(
         return LEVEL_PATTERN.matcher(text).matches();
     }
 
+    /** An idempotency key as {@code @Size(min = 1, max = MAX_KEY)} accepts it. */
+    static boolean isKey(String text) {
+        return !text.isEmpty() && text.length() <= MAX_KEY;
+    }
+
     /**
      * True when this entry breaks none of the constraints above, checked as Hibernate Validator checks them
      * ({@code @NotBlank} trims, {@code @Size} counts UTF-16 units, {@code @Pattern} matches the whole text); false when
@@ -51,7 +56,7 @@ public record EntryRequest(
                 && data != null
                 && data.length() <= MAX_DATA
                 && (level == null || isLevel(level))
-                && (key == null || (!key.isEmpty() && key.length() <= MAX_KEY))
+                && (key == null || isKey(key))
                 && (traceparent == null
                         || TRACEPARENT_PATTERN.matcher(traceparent).matches());
     }

@@ -66,7 +66,7 @@ public class LogGrpcService extends LogServiceGrpc.LogServiceImplBase {
         if (level != null && !EntryRequest.isLevel(level)) {
             return "log-level: must be INFO, WARNING or ERROR";
         }
-        if (key != null && (key.isEmpty() || key.length() > NewEntry.MAX_KEY)) {
+        if (key != null && !EntryRequest.isKey(key)) {
             return "log-idempotency-key: 1 to " + NewEntry.MAX_KEY + " characters";
         }
         return null;
