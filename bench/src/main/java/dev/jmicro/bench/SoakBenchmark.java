@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +22,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.apache.qpid.protonj2.client.exceptions.ClientException;
@@ -37,12 +41,19 @@ import org.apache.qpid.protonj2.client.exceptions.ClientException;
  * grew steadily. With {@code --native-memory} it also prints where each server's memory went (the JVM's own
  * accounting by area: heap, classes, code, threads); with {@code --profile}, where each path's CPU went and what it
  * allocated in every server it crosses (a JDK Flight Recorder recording of its probe, see {@link PathProfile}).
+ * With {@code --cold} it measures the warm-up instead: no warm-up and no probes, every path at once in a closed loop
+ * from the first request after the servers report ready, each path's rate every 10 s, and at the end each path's
+ * first minute against its last (the steady rate of the same mix on the same machine); the pipeline path is left out
+ * there, since its publisher is the benchmark itself. {@code --jvm-args="..."} adds options to the images' ones, to
+ * compare a setting before it goes into {@code docker/liberty/jvm.options}.
  */
 public final class SoakBenchmark {
 
     /** A path under load: what one request is, and which servers it crosses. */
     private record LoadPath(
             String name, BooleanSupplier request, int connections, Set<Service> crosses, String storedAs) {}
+
+    private static final String PIPELINE = "pipeline: AMQP -> listener -> logger";
 
     private static final Set<Service> SERVERS =
             EnumSet.of(Service.BROKER, Service.AUTH, Service.LOGGER, Service.LISTENER);
@@ -58,6 +69,8 @@ public final class SoakBenchmark {
         int containerMemoryMb = 640;
         boolean nativeMemory = false;
         boolean profile = false;
+        boolean cold = false;
+        String extraJvmArgs = "";
         for (String arg : args) {
             String value = arg.substring(arg.indexOf('=') + 1);
             if (arg.startsWith("--minutes=")) {
@@ -76,10 +89,14 @@ public final class SoakBenchmark {
                 nativeMemory = true;
             } else if (arg.equals("--profile")) {
                 profile = true;
+            } else if (arg.equals("--cold")) {
+                cold = true;
+            } else if (arg.startsWith("--jvm-args=")) {
+                extraJvmArgs = " " + value;
             } else {
                 throw new IllegalArgumentException("unknown option " + arg
                         + " (--minutes, --fraction, --connections, --warmup, --probe-seconds, --container-memory,"
-                        + " --native-memory, --profile)");
+                        + " --native-memory, --profile, --cold, --jvm-args)");
             }
         }
         Path root = StackOptions.findRoot();
@@ -90,6 +107,7 @@ public final class SoakBenchmark {
             old.forEach(file -> file.toFile().delete());
         }
         String jvmArgs = ContainerJvm.args(root.resolve("docker/liberty/jvm.options"), containerMemoryMb)
+                + extraJvmArgs
                 + " -Xlog:gc:file=" + gcLogs + "/gc-%p.log"
                 // Where each server's memory goes, printed at the end (a little CPU for the JVM's bookkeeping).
                 + (nativeMemory ? " -XX:NativeMemoryTracking=summary" : "");
@@ -106,8 +124,8 @@ public final class SoakBenchmark {
                 minutes, fraction * 100, connections, Runtime.getRuntime().availableProcessors(), jvmArgs);
         boolean healthy;
         try (LocalStack stack = LocalStack.start(options, line -> {})) {
-            healthy = new Run(stack, gcLogs, connections, profile ? runDir.resolve("profiles") : null)
-                    .soak(minutes, fraction, warmupSeconds, probeSeconds);
+            Run run = new Run(stack, gcLogs, connections, profile ? runDir.resolve("profiles") : null);
+            healthy = cold ? run.cold(minutes) : run.soak(minutes, fraction, warmupSeconds, probeSeconds);
         }
         System.exit(healthy ? 0 : 1);
     }
@@ -199,7 +217,7 @@ public final class SoakBenchmark {
                     EnumSet.of(Service.LOGGER),
                     restName));
             paths.add(new LoadPath(
-                    "pipeline: AMQP -> listener -> logger",
+                    PIPELINE,
                     counted(pipelineName, () -> {
                         try {
                             peers.get()
@@ -360,6 +378,99 @@ public final class SoakBenchmark {
             return failures == 0 && nothingLost && memoryFlat;
         }
 
+        /**
+         * From a cold start: every path at once, closed loop, in 10-second windows (each path's window on its own
+         * thread, all started together), then each path's first minute against its last. Closed loop on purpose:
+         * what the servers can do while the JIT still compiles is the figure, not how late a paced request gets.
+         */
+        boolean cold(int minutes) throws Exception {
+            List<LoadPath> paths = paths("cold");
+            // The pipeline's publisher is this benchmark: in a closed loop it only fills the queue faster than the
+            // listener drains it (156 725 events queued in 4 minutes), and the broker's AMQP path crosses the same
+            // listener and logger.
+            paths.removeIf(path -> path.name().equals(PIPELINE));
+            int windows = Math.max(2, minutes) * 6;
+            System.out.printf(
+                    "cold start: every path at once, closed loop (%d connections, sign-in 2), from the first request,"
+                            + " %d windows of 10 s; req/s per window:%n",
+                    connections, windows);
+            List<String> header = new ArrayList<>();
+            for (int i = 0; i < paths.size(); i++) {
+                System.out.printf("  path %d: %s%n", i + 1, paths.get(i).name());
+                header.add(String.format("%8s", "path " + (i + 1)));
+            }
+            System.out.printf(
+                    "%7s %s %8s   CPU ms per request: %s%n",
+                    "s", String.join(" ", header), "failed", String.join(" / ", servers()));
+            double[][] rates = new double[paths.size()][windows];
+            long[] failed = new long[paths.size()];
+            ExecutorService runners = Executors.newFixedThreadPool(paths.size());
+            try {
+                for (int window = 0; window < windows; window++) {
+                    Map<String, JvmWatch.Sample> before = samples();
+                    List<Future<Load.Rate>> running = new ArrayList<>();
+                    for (LoadPath path : paths) {
+                        running.add(runners.submit(
+                                () -> Load.measure(path.request(), path.connections(), Duration.ofSeconds(10))));
+                    }
+                    List<String> row = new ArrayList<>();
+                    Map<Service, Double> served = new LinkedHashMap<>();
+                    long windowFailures = 0;
+                    for (int i = 0; i < paths.size(); i++) {
+                        Load.Rate rate = running.get(i).get();
+                        rates[i][window] = rate.perSecond();
+                        failed[i] += rate.failures();
+                        windowFailures += rate.failures();
+                        row.add(String.format("%8.0f", rate.perSecond()));
+                        for (Service service : paths.get(i).crosses()) {
+                            served.merge(service, rate.perSecond() * 10, Double::sum);
+                        }
+                    }
+                    Map<String, JvmWatch.Sample> after = samples();
+                    List<String> cpu = new ArrayList<>();
+                    for (Map.Entry<Service, JvmWatch> server : servers.entrySet()) {
+                        String name = server.getValue().name;
+                        cpu.add(String.format(
+                                "%.3f",
+                                (after.get(name).cpuNanos() - before.get(name).cpuNanos())
+                                        / 1e6
+                                        / Math.max(1, served.getOrDefault(server.getKey(), 0.0))));
+                    }
+                    System.out.printf(
+                            "%7d %s %8d   %s%n",
+                            (window + 1) * 10, String.join(" ", row), windowFailures, String.join(" / ", cpu));
+                }
+            } finally {
+                runners.shutdownNow();
+            }
+            System.out.printf("%n%-50s %14s %14s %8s %8s%n", "path", "first minute", "last minute", "ratio", "failed");
+            boolean warm = true;
+            for (int i = 0; i < paths.size(); i++) {
+                double first = mean(rates[i], 0, 6);
+                double last = mean(rates[i], windows - 6, windows);
+                double ratio = last == 0 ? 0 : first / last;
+                warm &= ratio >= 0.7;
+                System.out.printf(
+                        "%-50s %10.0f/s %10.0f/s %7.0f%% %8d%n",
+                        paths.get(i).name(), first, last, 100 * ratio, failed[i]);
+            }
+            boolean nothingLost = checkStored(paths);
+            System.out.printf(
+                    "%nfailed requests: %d; every accepted write stored: %s; first minute >= 70 %% of the last on"
+                            + " every path: %s%n",
+                    Arrays.stream(failed).sum(), nothingLost ? "yes" : "NO", warm ? "yes" : "no");
+            // The warm-up ratio is the figure asked for, not a failure of the system: only failures and losses fail.
+            return Arrays.stream(failed).sum() == 0 && nothingLost;
+        }
+
+        private static double mean(double[] values, int from, int to) {
+            double sum = 0;
+            for (int i = from; i < to; i++) {
+                sum += values[i];
+            }
+            return sum / (to - from);
+        }
+
         /** With {@code --profile}: a JFR recording on every server the path crosses. */
         private Map<Service, PathProfile> startProfiles(LoadPath path) throws java.io.IOException {
             Map<Service, PathProfile> recording = new LinkedHashMap<>();
@@ -443,6 +554,10 @@ public final class SoakBenchmark {
                 all &= stored >= wanted;
             }
             return all;
+        }
+
+        private List<String> servers() {
+            return servers.values().stream().map(watch -> watch.name).toList();
         }
 
         private List<String> names() {
