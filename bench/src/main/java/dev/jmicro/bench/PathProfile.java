@@ -28,6 +28,7 @@ final class PathProfile {
     private static final List<String> PARTS = List.of(
             "dev.jmicro.",
             "io.grpc.netty.shaded.io.netty.",
+            "io.netty.",
             "io.grpc.",
             "com.mongodb.",
             "org.bson.",
