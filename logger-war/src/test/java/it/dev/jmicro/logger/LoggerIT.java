@@ -259,12 +259,16 @@ class LoggerIT {
                 Http.getWithToken(url("logs?q=" + "x".repeat(201)), userToken).statusCode());
     }
 
+    /** The data of the entries a query lists (all on its first page), checked against the total it reports. */
     private static List<String> dataOf(String query) {
         HttpResponse<String> answer = Http.getWithToken(url(query), userToken);
         assertEquals(200, answer.statusCode(), answer.body());
-        return Http.object(answer).getJsonArray("items").stream()
+        JsonObject page = Http.object(answer);
+        List<String> data = page.getJsonArray("items").stream()
                 .map(item -> item.asJsonObject().getString("data"))
                 .toList();
+        assertEquals(data.size(), page.getInt("total"), "the total counts what the filters list: " + query);
+        return data;
     }
 
     @Test
