@@ -388,8 +388,11 @@ class LoggerIT {
             eventually(
                     Duration.ofSeconds(30), LoggerIT::readiness, status -> status == 503, "down while MongoDB is away");
             HttpResponse<String> write = Http.postJson(url("log"), entryJson(unique("outage"), "lost?"));
-            assertTrue(write.statusCode() >= 500, "a write fails loudly, not silently: " + write.statusCode());
+            assertEquals(503, write.statusCode(), "a write fails loudly, as the store's failure: " + write.body());
             assertEquals("application/problem+json", Http.contentType(write));
+            assertTrue(write.headers().firstValue("Retry-After").isPresent(), "says when to try again");
+            HttpResponse<String> read = Http.getWithToken(url("logs?size=1"), userToken);
+            assertEquals(503, read.statusCode(), "so does a read: " + read.body());
         } finally {
             mongo.resume();
         }
