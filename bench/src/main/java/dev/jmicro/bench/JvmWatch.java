@@ -26,7 +26,13 @@ final class JvmWatch {
 
     /** The state at one moment. */
     record Sample(
-            long cpuNanos, long residentBytes, long oldUsedBytes, long oldCapacityBytes, long youngGcs, long fullGcs) {}
+            long cpuNanos, long residentBytes, long oldUsedBytes, long oldCapacityBytes, long youngGcs, long fullGcs) {
+
+        /** CPU milliseconds spent since {@code before}, per request of the given number served in between. */
+        double cpuMillisPer(double requests, Sample before) {
+            return (cpuNanos - before.cpuNanos) / 1e6 / requests;
+        }
+    }
 
     /** Pauses logged since the last call: how many, the longest, their sum. */
     record Pauses(int count, double maxMillis, double totalMillis) {}

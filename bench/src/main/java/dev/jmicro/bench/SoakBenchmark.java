@@ -272,9 +272,7 @@ public final class SoakBenchmark {
                 double requests = rate.perSecond() * probeSeconds;
                 List<String> cpu = new ArrayList<>();
                 for (String name : names()) {
-                    cpu.add(String.format(
-                            "%.3f",
-                            (after.get(name).cpuNanos() - before.get(name).cpuNanos()) / 1e6 / requests));
+                    cpu.add(String.format("%.3f", after.get(name).cpuMillisPer(requests, before.get(name))));
                 }
                 maximum.put(path.name(), rate.perSecond());
                 System.out.printf(
@@ -349,7 +347,7 @@ public final class SoakBenchmark {
                     System.out.printf(
                             "  %-12s %14.3f %8d %8d (%7d) %9d %9d %13.1f%n",
                             server.getValue().name,
-                            (after.cpuNanos() - before.cpuNanos()) / 1e6 / requests,
+                            after.cpuMillisPer(requests, before),
                             after.residentBytes() >> 20,
                             after.oldUsedBytes() >> 20,
                             after.oldCapacityBytes() >> 20,
@@ -361,9 +359,7 @@ public final class SoakBenchmark {
                 JvmWatch.Sample after = now.get(self.name);
                 System.out.printf(
                         "  %-12s %14.3f %8d   (load generator, MongoDB and AMQP stand-ins)%n",
-                        self.name,
-                        (after.cpuNanos() - before.cpuNanos()) / 1e6 / Math.max(1, all),
-                        after.residentBytes() >> 20);
+                        self.name, after.cpuMillisPer(Math.max(1, all), before), after.residentBytes() >> 20);
                 previous = now;
             }
             for (PacedLoad load : loads.values()) {
@@ -432,9 +428,10 @@ public final class SoakBenchmark {
                         String name = server.getValue().name;
                         cpu.add(String.format(
                                 "%.3f",
-                                (after.get(name).cpuNanos() - before.get(name).cpuNanos())
-                                        / 1e6
-                                        / Math.max(1, served.getOrDefault(server.getKey(), 0.0))));
+                                after.get(name)
+                                        .cpuMillisPer(
+                                                Math.max(1, served.getOrDefault(server.getKey(), 0.0)),
+                                                before.get(name))));
                     }
                     System.out.printf(
                             "%7d %s %8d   %s%n",
@@ -455,12 +452,13 @@ public final class SoakBenchmark {
                         paths.get(i).name(), first, last, 100 * ratio, failed[i]);
             }
             boolean nothingLost = checkStored(paths);
+            long failures = Arrays.stream(failed).sum();
             System.out.printf(
                     "%nfailed requests: %d; every accepted write stored: %s; first minute >= 70 %% of the last on"
                             + " every path: %s%n",
-                    Arrays.stream(failed).sum(), nothingLost ? "yes" : "NO", warm ? "yes" : "no");
+                    failures, nothingLost ? "yes" : "NO", warm ? "yes" : "no");
             // The warm-up ratio is the figure asked for, not a failure of the system: only failures and losses fail.
-            return Arrays.stream(failed).sum() == 0 && nothingLost;
+            return failures == 0 && nothingLost;
         }
 
         private static double mean(double[] values, int from, int to) {
@@ -561,8 +559,7 @@ public final class SoakBenchmark {
         }
 
         private List<String> names() {
-            List<String> names = new ArrayList<>();
-            servers.values().forEach(watch -> names.add(watch.name));
+            List<String> names = new ArrayList<>(servers());
             names.add(self.name);
             return names;
         }
