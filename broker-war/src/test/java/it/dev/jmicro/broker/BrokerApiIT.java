@@ -78,6 +78,23 @@ class BrokerApiIT {
     }
 
     @Test
+    void badMailsAreRefusedBeforeTheMailServiceIsAsked() {
+        double before = metric(Service.MAIL, "mail_accepted_total");
+        for (String fields : List.of("[\"x\"]", "{\"name\":null}", "{\"Name\":\"x\"}")) {
+            assertProblem(
+                    post(
+                            "api/mails",
+                            "{\"to\":\"a@b.org\",\"subject\":\"s\",\"message\":\"m\",\"fields\":" + fields + "}",
+                            "192.0.2.4",
+                            "Authorization",
+                            "Bearer " + userToken()),
+                    400,
+                    "fields");
+        }
+        assertEquals(before, metric(Service.MAIL, "mail_accepted_total"), "the mail service was not asked");
+    }
+
+    @Test
     void aMailIsSentThroughTheApi() throws Exception {
         String to = unique("api-mail") + "@example.com";
 

@@ -122,6 +122,17 @@ class OriginalContractIT {
                         "{\"action\":\"mail\",\"mail\":{\"to\":\"a@b.c\\r\\nBcc:"
                                 + " x@y.z\",\"subject\":\"s\",\"message\":\"m\"}}",
                         400),
+                // JSON-B reads an array as a map with a null key: the key needs a name.
+                Arguments.of(
+                        "mail with fields as an array",
+                        "{\"action\":\"mail\",\"mail\":{\"to\":\"a@b.c\",\"subject\":\"s\",\"message\":\"m\","
+                                + "\"fields\":[\"x\"]}}",
+                        400),
+                Arguments.of(
+                        "mail with a field without a value",
+                        "{\"action\":\"mail\",\"mail\":{\"to\":\"a@b.c\",\"subject\":\"s\",\"message\":\"m\","
+                                + "\"fields\":{\"name\":null}}}",
+                        400),
                 Arguments.of("not JSON at all", "action=log", 400),
                 Arguments.of("one byte", "1", 400),
                 Arguments.of("two bytes", "[]", 400),

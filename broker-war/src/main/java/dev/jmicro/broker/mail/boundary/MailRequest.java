@@ -21,7 +21,8 @@ public record MailRequest(
         @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,39}", message = "must be a template name such as welcome")
                 String template,
         @Size(max = 20)
-                Map<@Pattern(regexp = "[a-z_][a-z0-9_]{0,39}") String, @NotNull @Size(max = 1000) String> fields) {
+                Map<@NotNull @Pattern(regexp = "[a-z_][a-z0-9_]{0,39}") String, @NotNull @Size(max = 1000) String>
+                        fields) {
 
     static final String ONE_LINE = "[^\\r\\n]*";
     static final String ONE_LINE_MESSAGE = "must not contain line breaks";
