@@ -3,6 +3,7 @@ package dev.jmicro.auth.crypto.boundary;
 import dev.jmicro.auth.crypto.control.Encryption;
 import dev.jmicro.auth.crypto.control.KeyRing;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.validation.Valid;
@@ -26,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * {@code /crypto}: authenticated encryption with keys the service holds, for any signed-in caller. A caller may name
  * a key, never supply one. Limits: a text of up to 65 536 characters, associated data of up to 1 024.
  */
+@ApplicationScoped
 @Path("crypto")
 @RolesAllowed({"user", "admin"})
 @Produces(MediaType.APPLICATION_JSON)

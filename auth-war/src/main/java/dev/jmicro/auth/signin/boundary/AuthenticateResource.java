@@ -3,6 +3,7 @@ package dev.jmicro.auth.signin.boundary;
 import dev.jmicro.auth.signin.control.Credentials;
 import dev.jmicro.auth.signin.control.SignInOutcome;
 import dev.jmicro.auth.users.boundary.UserView;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -24,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * "data":<user>}}, or 401 {@code {"error":true,"message":"invalid credentials"}} for a wrong address, a wrong password
  * or an inactive user alike.
  */
+@ApplicationScoped
 @Path("authenticate")
 @Tag(name = "sign-in", description = "Checking passwords and issuing signed tokens")
 public class AuthenticateResource {

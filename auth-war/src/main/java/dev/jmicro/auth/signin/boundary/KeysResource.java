@@ -2,6 +2,7 @@ package dev.jmicro.auth.signin.boundary;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import dev.jmicro.auth.signin.control.SigningKey;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -14,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * {@code GET /.well-known/jwks.json}: the public key tokens are verified with, for MicroProfile JWT's
  * {@code mp.jwt.verify.publickey.location} in the other services. Only the public half is ever shown.
  */
+@ApplicationScoped
 @Path(".well-known/jwks.json")
 @Tag(name = "sign-in", description = "Checking passwords and issuing signed tokens")
 public class KeysResource {

@@ -2,6 +2,7 @@ package dev.jmicro.auth.signin.boundary;
 
 import dev.jmicro.auth.users.control.UserDirectory;
 import jakarta.annotation.security.PermitAll;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.ws.rs.GET;
@@ -21,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * one token lifetime plus five minutes (more than any clock skew the services allow). The broker reads it every few seconds. Like the public key, it is for the
  * services inside the system: user ids and times, nothing else.
  */
+@ApplicationScoped
 @Path("tokens/revocations")
 @PermitAll
 @Tag(name = "sign-in", description = "Checking passwords and issuing signed tokens")

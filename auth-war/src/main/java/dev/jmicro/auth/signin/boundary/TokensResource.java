@@ -4,6 +4,7 @@ import dev.jmicro.auth.signin.control.Credentials;
 import dev.jmicro.auth.signin.control.SignInOutcome;
 import dev.jmicro.auth.signin.control.TokenIssuer;
 import dev.jmicro.support.problem.entity.Problem;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.servlet.http.HttpServletRequest;
@@ -22,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code POST /tokens}: signs in and answers with a signed JWT (RS256) for the other services. */
+@ApplicationScoped
 @Path("tokens")
 @Tag(name = "sign-in", description = "Checking passwords and issuing signed tokens")
 public class TokensResource {

@@ -38,6 +38,8 @@ public class PasswordResource {
     @Inject
     UserDirectory directory;
 
+    // The caller's token: this resource is made per request (no scope), unlike the others, which are
+    // application-scoped.
     @Inject
     JsonWebToken caller;
 

@@ -89,6 +89,8 @@ public class UsersResource {
     @Inject
     UserDirectory directory;
 
+    // The caller's token: this resource is made per request (no scope), unlike the others, which are
+    // application-scoped.
     @Inject
     JsonWebToken caller;
 

@@ -5,6 +5,7 @@ import dev.jmicro.logger.entries.control.LogPage;
 import dev.jmicro.logger.entries.control.LogQuery;
 import dev.jmicro.logger.entries.control.Stored;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -41,6 +42,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * Log entries as a resource. Writing is open to the services inside the system (the network keeps others out);
  * reading needs a signed-in user's token, deleting an administrator's.
  */
+@ApplicationScoped
 @Path("logs")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

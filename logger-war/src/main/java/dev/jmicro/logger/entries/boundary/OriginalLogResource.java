@@ -1,6 +1,7 @@
 package dev.jmicro.logger.entries.boundary;
 
 import dev.jmicro.logger.entries.control.LogBook;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -17,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The original system's write: {@code {name, data}} → 202 {@code {"error":false,"message":"logged"}}. */
+@ApplicationScoped
 @Path("log")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -4,6 +4,7 @@ import com.mongodb.ConnectionString;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoClientSettings;
+import com.mongodb.MongoWriteException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -105,23 +106,32 @@ public class MongoAdmin {
     }
 
     /**
+     * Inserts one entry; false, and nothing written, when its id is taken (its idempotency key was stored before).
+     * Any other failure is thrown.
+     */
+    boolean insertNew(LogEntry entry) {
+        try {
+            logs().insertOne(document(entry));
+            return true;
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /**
      * Inserts the entries in one unordered bulk write; an entry whose id is taken (its idempotency key was stored
      * before) is skipped. Returns how many were skipped. Any other failure is thrown: the caller's batch is retried.
      */
     int insertAllNew(List<LogEntry> entries) {
         List<Document> documents = new ArrayList<>(entries.size());
         for (LogEntry entry : entries) {
-            documents.add(new Document("_id", entry.id())
-                    .append(LogEntry.NAME, entry.name())
-                    .append(LogEntry.DATA, entry.data())
-                    .append(LogEntry.LEVEL, entry.level())
-                    .append(LogEntry.CREATED_AT, Date.from(entry.createdAt()))
-                    .append(LogEntry.UPDATED_AT, Date.from(entry.updatedAt())));
+            documents.add(document(entry));
         }
         try {
-            client.getDatabase(database)
-                    .getCollection("logs")
-                    .insertMany(documents, new InsertManyOptions().ordered(false));
+            logs().insertMany(documents, new InsertManyOptions().ordered(false));
             return 0;
         } catch (MongoBulkWriteException e) {
             List<BulkWriteError> others = e.getWriteErrors().stream()
@@ -134,9 +144,27 @@ public class MongoAdmin {
         }
     }
 
+    /**
+     * The document Jakarta NoSQL's mapper would write for the entry; its reads map it back. Every write, one entry or
+     * a batch, goes to the driver with this document: the mapper writes a batch one document at a time, and one way
+     * for both keeps the stored shape in one place.
+     */
+    private static Document document(LogEntry entry) {
+        return new Document("_id", entry.id())
+                .append(LogEntry.NAME, entry.name())
+                .append(LogEntry.DATA, entry.data())
+                .append(LogEntry.LEVEL, entry.level())
+                .append(LogEntry.CREATED_AT, Date.from(entry.createdAt()))
+                .append(LogEntry.UPDATED_AT, Date.from(entry.updatedAt()));
+    }
+
+    private MongoCollection<Document> logs() {
+        return client.getDatabase(database).getCollection("logs");
+    }
+
     /** Newest-first listing, alone or filtered by name or level; the time range rides on created_at in each. */
     private void ensureIndexes() {
-        MongoCollection<Document> logs = client.getDatabase(database).getCollection("logs");
+        MongoCollection<Document> logs = logs();
         logs.createIndex(Indexes.descending(LogEntry.CREATED_AT, "_id"), new IndexOptions().name("newest_first"));
         logs.createIndex(
                 Indexes.compoundIndex(Indexes.ascending(LogEntry.NAME), Indexes.descending(LogEntry.CREATED_AT)),

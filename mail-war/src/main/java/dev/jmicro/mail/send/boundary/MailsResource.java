@@ -2,6 +2,7 @@ package dev.jmicro.mail.send.boundary;
 
 import dev.jmicro.mail.send.control.Outbox;
 import dev.jmicro.mail.send.entity.Delivery;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.validation.constraints.Pattern;
@@ -18,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code GET /mails/{id}}: where a mail stands (pending, sending, sent, failed) and why it failed. */
+@ApplicationScoped
 @Path("mails")
 @Tag(name = "mails", description = "Where a mail is: queued, sent or failed")
 public class MailsResource {

@@ -2,6 +2,7 @@ package dev.jmicro.mail.send.boundary;
 
 import dev.jmicro.mail.send.control.OrderDesk;
 import dev.jmicro.mail.send.entity.Delivery;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -25,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * safely in the outbox. Delivery follows at once, or with retries while the SMTP server is away; its state is at the
  * {@code Location} of the answer.
  */
+@ApplicationScoped
 @Path("send")
 @Tag(name = "send", description = "Send a mail: the original POST /send, with templates")
 public class SendResource {
