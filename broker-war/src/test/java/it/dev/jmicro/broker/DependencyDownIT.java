@@ -105,6 +105,7 @@ class DependencyDownIT {
             for (int i = 0; i < 45 && !detail.contains("circuit open"); i++) {
                 HttpResponse<String> answer = timed(call);
                 assertProblem(answer, 503, name + " is unavailable");
+                assertEquals("5", answer.headers().firstValue("Retry-After").orElse(""), "when to try again");
                 detail = Http.object(answer).getString("detail");
             }
             assertTrue(detail.contains("circuit open"), detail);

@@ -57,12 +57,10 @@ public class TokensResource {
         }
         if (outcome instanceof SignInOutcome.Locked locked) {
             long seconds = locked.retryAfterSeconds();
-            return Response.fromResponse(Problem.of(
-                                    Response.Status.TOO_MANY_REQUESTS,
-                                    "too many failed sign-ins; try again in " + seconds + " s")
-                            .toResponse())
-                    .header(HttpHeaders.RETRY_AFTER, seconds)
-                    .build();
+            return Problem.of(
+                            Response.Status.TOO_MANY_REQUESTS,
+                            "too many failed sign-ins; try again in " + seconds + " s")
+                    .toResponseRetryingAfter(seconds);
         }
         return Response.fromResponse(Problem.of(Response.Status.UNAUTHORIZED, "invalid credentials")
                         .toResponse())

@@ -2,7 +2,6 @@ package dev.jmicro.broker.auth.boundary;
 
 import dev.jmicro.broker.auth.control.TooManySignIns;
 import dev.jmicro.support.problem.entity.Problem;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -13,9 +12,7 @@ public class SignInLimitMapper implements ExceptionMapper<TooManySignIns> {
 
     @Override
     public Response toResponse(TooManySignIns limited) {
-        return Response.fromResponse(Problem.of(Response.Status.TOO_MANY_REQUESTS, limited.getMessage())
-                        .toResponse())
-                .header(HttpHeaders.RETRY_AFTER, limited.retryAfterSeconds())
-                .build();
+        return Problem.of(Response.Status.TOO_MANY_REQUESTS, limited.getMessage())
+                .toResponseRetryingAfter(limited.retryAfterSeconds());
     }
 }

@@ -2,7 +2,6 @@ package dev.jmicro.broker.downstream.boundary;
 
 import dev.jmicro.broker.downstream.control.DependencyUnavailable;
 import dev.jmicro.support.problem.entity.Problem;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -13,9 +12,7 @@ public class DependencyUnavailableMapper implements ExceptionMapper<DependencyUn
 
     @Override
     public Response toResponse(DependencyUnavailable unavailable) {
-        return Response.fromResponse(Problem.of(Response.Status.SERVICE_UNAVAILABLE, unavailable.getMessage())
-                        .toResponse())
-                .header(HttpHeaders.RETRY_AFTER, 5)
-                .build();
+        return Problem.of(Response.Status.SERVICE_UNAVAILABLE, unavailable.getMessage())
+                .toResponseRetryingAfter(5);
     }
 }

@@ -2,7 +2,6 @@ package dev.jmicro.logger.entries.boundary;
 
 import com.mongodb.MongoException;
 import dev.jmicro.support.problem.entity.Problem;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -22,12 +21,10 @@ public class MongoUnavailableMapper implements ExceptionMapper<MongoException> {
     @Override
     public Response toResponse(MongoException failure) {
         LOG.log(Level.WARNING, "MongoDB failed a request", failure);
-        return Response.fromResponse(Problem.of(
-                                Response.Status.SERVICE_UNAVAILABLE,
-                                "MongoDB did not complete the request ("
-                                        + failure.getClass().getSimpleName() + ")")
-                        .toResponse())
-                .header(HttpHeaders.RETRY_AFTER, 5)
-                .build();
+        return Problem.of(
+                        Response.Status.SERVICE_UNAVAILABLE,
+                        "MongoDB did not complete the request ("
+                                + failure.getClass().getSimpleName() + ")")
+                .toResponseRetryingAfter(5);
     }
 }

@@ -1,5 +1,6 @@
 package dev.jmicro.support.problem.entity;
 
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -40,5 +41,14 @@ public record Problem(String type, String title, int status, String detail, List
     /** The HTTP response that carries this problem. */
     public Response toResponse() {
         return Response.status(status).type(PROBLEM_JSON).entity(this).build();
+    }
+
+    /** The HTTP response that carries this problem and tells the client when to try again (a 429 or a 503). */
+    public Response toResponseRetryingAfter(long seconds) {
+        return Response.status(status)
+                .type(PROBLEM_JSON)
+                .entity(this)
+                .header(HttpHeaders.RETRY_AFTER, seconds)
+                .build();
     }
 }
