@@ -37,8 +37,6 @@ import org.eclipse.microprofile.metrics.Timer;
 @ApplicationScoped
 public class LogBook {
 
-    private static final String LOGS = "logs";
-
     private static final Sort<?>[] NEWEST_FIRST = {Sort.desc(LogEntry.CREATED_AT), Sort.desc("_id")};
 
     private final MongoDBTemplate template;
@@ -127,7 +125,7 @@ public class LogBook {
                         .setParent(TraceParent.parentOf(entry.traceparent()))
                         .setSpanKind(SpanKind.INTERNAL)
                         .setAttribute("db.system", "mongodb")
-                        .setAttribute("db.collection.name", "logs")
+                        .setAttribute("db.collection.name", LogEntry.COLLECTION)
                         .startSpan());
             }
         }
@@ -178,13 +176,14 @@ public class LogBook {
             conditions.add(CriteriaCondition.lt(LogEntry.CREATED_AT, Date.from(query.to())));
             filters.add(Filters.lt(LogEntry.CREATED_AT, Date.from(query.to())));
         }
-        SelectQuery.QueryBuilder select = SelectQuery.builder().from(LOGS).sort(NEWEST_FIRST);
+        SelectQuery.QueryBuilder select =
+                SelectQuery.builder().from(LogEntry.COLLECTION).sort(NEWEST_FIRST);
         if (conditions.size() == 1) {
             select.where(conditions.get(0));
         } else if (conditions.size() > 1) {
             select.where(CriteriaCondition.and(conditions.toArray(CriteriaCondition[]::new)));
         }
-        long total = template.count(LOGS, filters.isEmpty() ? Filters.empty() : Filters.and(filters));
+        long total = template.count(LogEntry.COLLECTION, filters.isEmpty() ? Filters.empty() : Filters.and(filters));
         List<LogEntry> page = template.<LogEntry>select(select.skip((long) (query.page() - 1) * query.size())
                         .limit(query.size())
                         .build())

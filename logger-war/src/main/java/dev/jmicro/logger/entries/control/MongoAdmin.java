@@ -159,7 +159,7 @@ public class MongoAdmin {
     }
 
     private MongoCollection<Document> logs() {
-        return client.getDatabase(database).getCollection("logs");
+        return client.getDatabase(database).getCollection(LogEntry.COLLECTION);
     }
 
     /** Newest-first listing, alone or filtered by name or level; the time range rides on created_at in each. */

@@ -11,10 +11,13 @@ import java.util.Date;
  * sort wrongly; a {@code Date} becomes a BSON date. The id is chosen by the logger (see {@code EntryIds}), so the
  * same idempotency key always lands on the same document.
  */
-@Entity("logs")
+@Entity(LogEntry.COLLECTION)
 public class LogEntry {
 
-    /** The field names in MongoDB, for the queries, the indexes and the bulk insert that bypasses the mapper. */
+    /** The collection, for the mapper and for the driver's own writes, counts and indexes. */
+    public static final String COLLECTION = "logs";
+
+    /** The field names in MongoDB, for the queries, the indexes and the writes that bypass the mapper. */
     public static final String NAME = "name";
 
     public static final String DATA = "data";

@@ -45,9 +45,7 @@ public record Problem(String type, String title, int status, String detail, List
 
     /** The HTTP response that carries this problem and tells the client when to try again (a 429 or a 503). */
     public Response toResponseRetryingAfter(long seconds) {
-        return Response.status(status)
-                .type(PROBLEM_JSON)
-                .entity(this)
+        return Response.fromResponse(toResponse())
                 .header(HttpHeaders.RETRY_AFTER, seconds)
                 .build();
     }
