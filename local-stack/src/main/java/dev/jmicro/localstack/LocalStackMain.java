@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one-command local run ({@code ./mvnw -Prun}): starts the whole system, prints where everything is, and runs
@@ -75,6 +76,9 @@ public final class LocalStackMain {
             throw new StackException("cannot create " + file.getParent() + ": " + e.getMessage(), e);
         }
         System.setProperty("org.slf4j.simpleLogger.logFile", file.toString());
+        // SLF4J set up here, on one thread: set up by the backing services that start in parallel, it printed a
+        // warning that it had held back and replayed their first log calls, ahead of the progress lines.
+        LoggerFactory.getILoggerFactory();
     }
 
     static StackOptions parse(String[] args, Path root) {
