@@ -60,7 +60,7 @@ public final class LocalStack implements AutoCloseable {
     /** The logger's own gRPC port: 50001 (the original's) when the HTTP ports are the local run's, else a free one. */
     private int loggerGrpcPort;
 
-    private boolean closed;
+    private volatile boolean closed;
 
     private LocalStack(StackOptions options, Progress progress) {
         this.options = options;
@@ -374,6 +374,8 @@ public final class LocalStack implements AutoCloseable {
                 try {
                     wait.get();
                 } catch (ExecutionException e) {
+                    // Ctrl-C stops the servers while they start: that is why, not the first one to exit.
+                    ensureOpen();
                     throw e.getCause() instanceof StackException stack
                             ? stack
                             : new StackException(oneLine(e.getCause()), e.getCause());

@@ -152,6 +152,39 @@ class LauncherIT {
     }
 
     /**
+     * Ctrl-C while Liberty's start script is still running its helpers: the stop once failed on a helper that had
+     * exited meanwhile (a stack trace from "stop-mail") and left the server's JVM running after the launcher ended.
+     */
+    @Test
+    void ctrlCWhileTheServersStartStopsThemAndBlamesNoServer(TestInfo test) throws Exception {
+        Launch launch = launch(test, "--services=mail", "--no-zipkin", "--mail-port=" + Ports.free());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (!launch.out().contains("waiting until each is ready")
+                && launch.process().isAlive()
+                && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertTrue(launch.out().contains("waiting until each is ready"), "starting: " + launch.out());
+        List<ProcessHandle> children = launch.process().descendants().toList();
+
+        int expectedExit = interrupt(launch.process());
+
+        assertEquals(expectedExit, launch.awaitExit(90), "exit code of a JVM ended by the signal");
+        List<String> out = Files.readAllLines(launch.stdout());
+        assertTrue(out.get(out.size() - 1).endsWith("] stopped"), "the clean-up says it is done: " + out);
+        // The launcher's own line may not make it before the JVM ends; if it does, it says what happened instead of
+        // naming the first server to exit as the failure, as it did: the person stopped it.
+        List<String> errors = launch.errLines();
+        assertTrue(errors.isEmpty() || errors.equals(List.of("local-stack: stopped while starting")), "" + errors);
+        for (ProcessHandle child : children) {
+            assertFalse(
+                    child.isAlive(),
+                    "child still running: " + child.info().commandLine().orElse("?"));
+        }
+        assertNothingListensOnPortsIn(launch.out());
+    }
+
+    /**
      * {@code --dev=logger,mail}: the launcher starts the rest (here the broker) and their backing services, keeps their
      * ports for them, and writes each one's environment; a logger started the way the printed command starts dev mode
      * (that file read by a shell, then Liberty's own {@code server} script: what {@code liberty:dev} runs) becomes

@@ -109,7 +109,11 @@ public final class LibertyServer {
     public synchronized void stop() {
         if (process != null) {
             if (process.isAlive()) {
-                signal("-CONT"); // a paused JVM would not see the SIGTERM
+                try {
+                    signal("-CONT"); // a paused JVM would not see the SIGTERM
+                } catch (RuntimeException e) {
+                    // It may have exited meanwhile; whatever it is doing, SIGTERM and, after the grace, SIGKILL follow.
+                }
             }
             ProcessTree.stop(process.toHandle(), Duration.ofSeconds(30));
             process = null;
