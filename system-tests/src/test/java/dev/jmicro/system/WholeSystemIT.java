@@ -18,6 +18,8 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
@@ -132,6 +134,25 @@ class WholeSystemIT {
         assertEquals(404, problem.getInt("status"), "status member");
         assertEquals("Not Found", problem.getString("title"), "title member");
         assertFalse(answer.body().contains("RESTEASY"), "no runtime internals leak: " + answer.body());
+    }
+
+    /**
+     * The libraries that log through SLF4J (the MongoDB driver, protonj2's AMQP client, Pebble) reach Liberty's log:
+     * without a provider SLF4J dropped every line of theirs, and said so once on the console.
+     */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Service.class)
+    void handsItsLibrariesLogLinesToLiberty(Service service) throws Exception {
+        String console = Files.readString(stack.server(service).log());
+
+        assertFalse(console.contains("SLF4J(W)"), service + ": SLF4J without a provider");
+        assertFalse(console.contains("SLF4J not found"), service + ": a library's logging disabled");
+        if (service == Service.LOGGER) {
+            Path messages = stack.options().runDir().resolve("servers/logger/logs/messages.log");
+            assertTrue(
+                    Files.readString(messages).contains("org.mongodb.driver.cluster"),
+                    "the MongoDB driver's own lines are in " + messages);
+        }
     }
 
     @Test
