@@ -47,6 +47,15 @@ class LauncherIT {
             return Files.readAllLines(stderr);
         }
 
+        /** Waits until the launcher has printed {@code text}, has ended, or the time is up. */
+        boolean awaitOut(String text, long seconds) throws IOException, InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+            while (!out().contains(text) && process.isAlive() && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            return out().contains(text);
+        }
+
         int awaitExit(long seconds) throws InterruptedException {
             if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
@@ -130,24 +139,14 @@ class LauncherIT {
     void ctrlCStopsEverythingAndLeavesNothingListening(TestInfo test) throws Exception {
         Launch launch =
                 launch(test, "--services=mail,logger", "--mail-port=" + Ports.free(), "--logger-port=" + Ports.free());
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
-        while (!launch.out().contains("jmicro is running")
-                && launch.process().isAlive()
-                && System.nanoTime() < deadline) {
-            Thread.sleep(250);
-        }
-        assertTrue(launch.out().contains("jmicro is running"), "started: " + launch.out() + launch.errLines());
+        assertTrue(launch.awaitOut("jmicro is running", 240), "started: " + launch.out() + launch.errLines());
         List<ProcessHandle> children = launch.process().descendants().toList();
         assertFalse(children.isEmpty(), "the launcher runs its servers as child processes");
 
         int expectedExit = interrupt(launch.process());
 
         assertEquals(expectedExit, launch.awaitExit(90), "exit code of a JVM ended by the signal");
-        for (ProcessHandle child : children) {
-            assertFalse(
-                    child.isAlive(),
-                    "child still running: " + child.info().commandLine().orElse("?"));
-        }
+        assertAllEnded(children);
         assertNothingListensOnPortsIn(launch.out());
     }
 
@@ -158,13 +157,7 @@ class LauncherIT {
     @Test
     void ctrlCWhileTheServersStartStopsThemAndBlamesNoServer(TestInfo test) throws Exception {
         Launch launch = launch(test, "--services=mail", "--no-zipkin", "--mail-port=" + Ports.free());
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (!launch.out().contains("waiting until each is ready")
-                && launch.process().isAlive()
-                && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
-        assertTrue(launch.out().contains("waiting until each is ready"), "starting: " + launch.out());
+        assertTrue(launch.awaitOut("waiting until each is ready", 120), "starting: " + launch.out());
         List<ProcessHandle> children = launch.process().descendants().toList();
 
         int expectedExit = interrupt(launch.process());
@@ -176,11 +169,7 @@ class LauncherIT {
         // naming the first server to exit as the failure, as it did: the person stopped it.
         List<String> errors = launch.errLines();
         assertTrue(errors.isEmpty() || errors.equals(List.of("local-stack: stopped while starting")), "" + errors);
-        for (ProcessHandle child : children) {
-            assertFalse(
-                    child.isAlive(),
-                    "child still running: " + child.info().commandLine().orElse("?"));
-        }
+        assertAllEnded(children);
         assertNothingListensOnPortsIn(launch.out());
     }
 
@@ -206,14 +195,8 @@ class LauncherIT {
                 "--mail-port=" + mailPort);
         Process devServer = null;
         try {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
-            while (!launch.out().contains("jmicro is running")
-                    && launch.process().isAlive()
-                    && System.nanoTime() < deadline) {
-                Thread.sleep(250);
-            }
+            assertTrue(launch.awaitOut("jmicro is running", 240), "started: " + launch.out() + launch.errLines());
             String out = launch.out();
-            assertTrue(out.contains("jmicro is running"), "started: " + out + launch.errLines());
             Path runDir = TestStacks.runDir(
                     "launcher-" + test.getTestMethod().orElseThrow().getName());
             Path env = runDir.resolve("dev/logger-war.env");
@@ -313,6 +296,14 @@ class LauncherIT {
             }
         }
         return false;
+    }
+
+    private static void assertAllEnded(List<ProcessHandle> children) {
+        for (ProcessHandle child : children) {
+            assertFalse(
+                    child.isAlive(),
+                    "child still running: " + child.info().commandLine().orElse("?"));
+        }
     }
 
     private static void assertNothingListensOnPortsIn(String output) {

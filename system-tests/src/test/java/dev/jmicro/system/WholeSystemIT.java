@@ -153,7 +153,7 @@ class WholeSystemIT {
         assertFalse(console.contains("SLF4J not found"), service + ": a library's logging disabled");
         assertFalse(console.contains("ANNO_ANNOINFO_NO_METHOD"), service + ": an annotation of a missing feature");
         if (service == Service.LOGGER) {
-            Path messages = stack.options().runDir().resolve("servers/logger/logs/messages.log");
+            Path messages = stack.server(Service.LOGGER).messagesLog();
             assertTrue(
                     Files.readString(messages).contains("org.mongodb.driver.cluster"),
                     "the MongoDB driver's own lines are in " + messages);

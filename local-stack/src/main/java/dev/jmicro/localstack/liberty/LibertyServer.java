@@ -50,8 +50,14 @@ public final class LibertyServer {
         return URI.create("http://localhost:" + port + "/");
     }
 
+    /** The server's console (its standard output and error), appended to by every start. */
     public Path log() {
         return outputDir.resolve(service.serverName() + ".log");
+    }
+
+    /** Liberty's own log of the server, which also holds what is below the console's level (INFO). */
+    public Path messagesLog() {
+        return outputDir.resolve(service.serverName()).resolve("logs/messages.log");
     }
 
     /** Starts the process; call {@link #awaitReady} to know when it serves requests. */
