@@ -49,20 +49,30 @@ class LocalStackMainTest {
 
     @Test
     void mistakesAreNamed() {
+        assertEquals("Unknown option: '--fast'", mistake("--fast"));
         assertEquals(
-                "unknown option --fast",
-                assertThrows(IllegalArgumentException.class, () -> LocalStackMain.parse(new String[] {"--fast"}, root))
-                        .getMessage());
-        assertTrue(assertThrows(
-                        IllegalArgumentException.class,
-                        () -> LocalStackMain.parse(new String[] {"--services=auth,billing"}, root))
-                .getMessage()
-                .contains("unknown service 'billing'"));
+                "Invalid value for option '--services' (SERVICE): unknown service 'billing' (known: frontend, broker,"
+                        + " auth, logger, listener, mail)",
+                mistake("--services=auth,billing"));
         assertEquals(
-                "--auth-port needs a positive number, not 'x'",
-                assertThrows(
-                                IllegalArgumentException.class,
-                                () -> LocalStackMain.parse(new String[] {"--auth-port=x"}, root))
-                        .getMessage());
+                "Invalid value for option '--auth-port': needs a positive number, not 'x'", mistake("--auth-port=x"));
+        assertEquals(
+                "Invalid value for option '--ready-timeout': needs a positive number, not '0'",
+                mistake("--ready-timeout=0"));
+        assertEquals("--dev needs at least one service", mistake("--dev=,"));
+    }
+
+    @Test
+    void everyServiceHasAPortOption() {
+        StackOptions options = LocalStackMain.parse(new String[] {"--mail-port=19085", "--frontend-port=19080"}, root);
+
+        assertEquals(19085, options.ports().get(Service.MAIL));
+        assertEquals(19080, options.ports().get(Service.FRONTEND));
+        assertEquals(9081, options.ports().get(Service.BROKER));
+    }
+
+    private String mistake(String arg) {
+        return assertThrows(RuntimeException.class, () -> LocalStackMain.parse(new String[] {arg}, root))
+                .getMessage();
     }
 }
