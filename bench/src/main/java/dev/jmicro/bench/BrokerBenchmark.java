@@ -22,9 +22,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.ToDoubleFunction;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * What the broker costs on the way to the logger. In one run, at one concurrency, alternating: the log write the broker
@@ -33,44 +38,48 @@ import java.util.function.ToDoubleFunction;
  * for comparison the logger's REST write ({@code POST /log}) and the broker's own root ({@code POST /}, no downstream
  * call: what the broker's edge costs by itself). Both servers get the full JIT
  * ({@code THROUGHPUT_JVM_ARGS}); the embedded MongoDB and the load generator share this JVM and the two cores. Targets:
- * the broker keeps at least 80 % of the direct throughput and adds at most 2 ms at p50. Options:
- * {@code --concurrency=N} (default 8), {@code --rounds=N} of alternation (default 3), {@code --seconds=N} per
- * measurement (default 20), {@code --warmup=N} seconds per
- * path (default 60), {@code --broker-setting=KEY=VALUE} (repeatable) to compare the broker's configurations.
+ * the broker keeps at least 80 % of the direct throughput and adds at most 2 ms at p50. Options: {@code --help}.
  */
-public final class BrokerBenchmark {
+@Command(name = "BrokerBenchmark", description = "What the broker costs on the way to the logger.")
+public final class BrokerBenchmark implements Callable<Integer> {
 
     /** The two paths the targets compare, by the names the table prints. */
     private static final String DIRECT = "direct: gRPC WriteLog on the logger";
 
     private static final String THROUGH_BROKER = "broker: POST /handle -> gRPC -> logger";
 
-    private BrokerBenchmark() {}
+    @Mixin
+    private HelpOption help;
 
-    public static void main(String[] args) throws Exception {
-        int concurrency = 8;
-        int roundCount =
-                3; // a path's figure moves by up to ±25 % between 20 s windows here; more rounds, a steadier mean
-        long seconds = 20;
-        long warmup = 60; // the broker's log path is still being compiled after 30 s at these rates
-        Map<String, String> brokerSettings = new TreeMap<>();
-        for (String arg : args) {
-            if (arg.startsWith("--concurrency=")) {
-                concurrency = Integer.parseInt(arg.substring("--concurrency=".length()));
-            } else if (arg.startsWith("--rounds=")) {
-                roundCount = Integer.parseInt(arg.substring("--rounds=".length()));
-            } else if (arg.startsWith("--seconds=")) {
-                seconds = Long.parseLong(arg.substring("--seconds=".length()));
-            } else if (arg.startsWith("--warmup=")) {
-                warmup = Long.parseLong(arg.substring("--warmup=".length()));
-            } else if (arg.startsWith("--broker-setting=")) {
-                String setting = arg.substring("--broker-setting=".length());
-                brokerSettings.put(
-                        setting.substring(0, setting.indexOf('=')), setting.substring(setting.indexOf('=') + 1));
-            } else {
-                throw new IllegalArgumentException("unknown option " + arg);
-            }
-        }
+    @Option(names = "--concurrency", paramLabel = "N", description = "requests in flight (default ${DEFAULT-VALUE})")
+    private int concurrency = 8;
+
+    // A path's figure moves by up to ±25 % between 20 s windows here; more rounds, a steadier mean.
+    @Option(
+            names = "--rounds",
+            paramLabel = "N",
+            description = "of alternation between the paths (default ${DEFAULT-VALUE})")
+    private int roundCount = 3;
+
+    @Option(names = "--seconds", paramLabel = "SECONDS", description = "per measurement (default ${DEFAULT-VALUE})")
+    private long seconds = 20;
+
+    // The broker's log path is still being compiled after 30 s at these rates.
+    @Option(names = "--warmup", paramLabel = "SECONDS", description = "seconds per path (default ${DEFAULT-VALUE})")
+    private long warmup = 60;
+
+    @Option(
+            names = "--broker-setting",
+            paramLabel = "KEY=VALUE",
+            description = "a setting of the broker, to compare configurations (repeatable)")
+    private Map<String, String> brokerSettings = new TreeMap<>();
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new BrokerBenchmark()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
         StackOptions.Builder builder = StackOptions.forTests("bench/target/broker-run")
                 .services(Set.of(Service.BROKER, Service.LOGGER))
                 .zipkin(false)
@@ -137,6 +146,7 @@ public final class BrokerBenchmark {
                             + " at p50 (target <= 2 ms)%n",
                     rounds.size(), 100 * brokerPerSecond / directPerSecond, addedP50);
         }
+        return 0;
     }
 
     private static double mean(List<Map<String, Measured>> rounds, String path, ToDoubleFunction<Load.Rate> figure) {

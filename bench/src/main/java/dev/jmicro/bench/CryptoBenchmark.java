@@ -12,40 +12,51 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.function.BooleanSupplier;
 import javax.crypto.Cipher;
 import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * Encryptions per second through the broker ({@code POST /api/crypto/encrypt} → auth's {@code /crypto/encrypt}),
  * straight at auth, and the raw AES-256-GCM rate of this JVM for the same 1 KB text, in one run, at concurrency 1, 2
  * and 8; with the CPU time the broker and auth spend per encryption. The AEAD itself is microseconds: what the
- * figures show is the cost of the HTTP hops, the token check and the JSON around it. Options: {@code --warmup=N}
- * seconds (default 60), {@code --seconds=N} per measurement (default 10), {@code --jvm-args="..."} for the servers.
+ * figures show is the cost of the HTTP hops, the token check and the JSON around it. Options: {@code --help}.
  */
-public final class CryptoBenchmark {
+@Command(
+        name = "CryptoBenchmark",
+        description = "Encryptions per second through the broker, straight at auth, and in this JVM.")
+public final class CryptoBenchmark implements Callable<Integer> {
 
     private static final String TEXT = "x".repeat(1024);
 
-    private CryptoBenchmark() {}
+    @Mixin
+    private HelpOption help;
 
-    public static void main(String[] args) throws Exception {
-        long seconds = 10;
-        long warmup = 60;
-        String jvmArgs = StackOptions.THROUGHPUT_JVM_ARGS;
-        for (String arg : args) {
-            if (arg.startsWith("--seconds=")) {
-                seconds = Long.parseLong(arg.substring("--seconds=".length()));
-            } else if (arg.startsWith("--warmup=")) {
-                warmup = Long.parseLong(arg.substring("--warmup=".length()));
-            } else if (arg.startsWith("--jvm-args=")) {
-                jvmArgs = arg.substring("--jvm-args=".length());
-            } else {
-                throw new IllegalArgumentException("unknown option " + arg);
-            }
-        }
+    @Option(names = "--warmup", paramLabel = "SECONDS", description = "seconds (default ${DEFAULT-VALUE})")
+    private long warmup = 60;
+
+    @Option(names = "--seconds", paramLabel = "SECONDS", description = "per measurement (default ${DEFAULT-VALUE})")
+    private long seconds = 10;
+
+    @Option(
+            names = "--jvm-args",
+            paramLabel = "OPTIONS",
+            description = "JVM options for the servers (default ${DEFAULT-VALUE})")
+    private String jvmArgs = StackOptions.THROUGHPUT_JVM_ARGS;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new CryptoBenchmark()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
         StackOptions options = StackOptions.forTests("bench/target/crypto-run")
                 .services(Set.of(Service.BROKER, Service.AUTH))
                 .zipkin(false)
@@ -94,6 +105,7 @@ public final class CryptoBenchmark {
                 }
             }
         }
+        return 0;
     }
 
     /** One way to an encryption, and the servers whose CPU it costs. */

@@ -21,10 +21,15 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.bson.Document;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * Faults under load, nothing lost. A steady stream of sign-ins, log writes over AMQP ({@code /handle}) and gRPC
@@ -38,14 +43,12 @@ import org.bson.Document;
  * accepted with a 2xx must be stored or sent exactly once; the benchmark exits with 1 if one is missing or doubled, or
  * if a stream did not recover by itself within two minutes.
  *
- * <p>Options: {@code --fault-seconds=N} (8), {@code --rate=N} requests per second and stream (10; sign-ins a fifth of
- * it, bcrypt), {@code --only=broker,postgres,…} to run some faults only, {@code --jvm-args="..."}.
+ * <p>Options: {@code --help}.
  */
-public final class FaultBenchmark {
+@Command(name = "FaultBenchmark", description = "Faults under load, nothing lost.")
+public final class FaultBenchmark implements Callable<Integer> {
 
     private static final Duration RECOVERY_LIMIT = Duration.ofMinutes(2);
-
-    private FaultBenchmark() {}
 
     /** One request's outcome: its stream, sequence number, when it started and ended, its status (-1: no answer). */
     private record Outcome(String stream, int sequence, long startedNanos, long endedNanos, int status) {
@@ -62,24 +65,40 @@ public final class FaultBenchmark {
         void run() throws Exception;
     }
 
-    public static void main(String[] args) throws Exception {
-        int faultSeconds = 8;
-        int rate = 10;
-        List<String> only = List.of();
-        String jvmArgs = StackOptions.DEFAULT_JVM_ARGS;
-        for (String arg : args) {
-            if (arg.startsWith("--fault-seconds=")) {
-                faultSeconds = Integer.parseInt(arg.substring("--fault-seconds=".length()));
-            } else if (arg.startsWith("--rate=")) {
-                rate = Integer.parseInt(arg.substring("--rate=".length()));
-            } else if (arg.startsWith("--only=")) {
-                only = List.of(arg.substring("--only=".length()).split(","));
-            } else if (arg.startsWith("--jvm-args=")) {
-                jvmArgs = arg.substring("--jvm-args=".length());
-            } else {
-                throw new IllegalArgumentException("unknown option " + arg);
-            }
-        }
+    @Mixin
+    private HelpOption help;
+
+    @Option(
+            names = "--fault-seconds",
+            paramLabel = "SECONDS",
+            description = "how long each fault lasts (default ${DEFAULT-VALUE})")
+    private int faultSeconds = 8;
+
+    @Option(
+            names = "--rate",
+            paramLabel = "N",
+            description = "requests per second and stream; sign-ins a fifth of it (bcrypt) (default ${DEFAULT-VALUE})")
+    private int rate = 10;
+
+    @Option(
+            names = "--only",
+            split = ",",
+            paramLabel = "FAULT",
+            description = "run these faults only, e.g. broker,postgres")
+    private List<String> only = List.of();
+
+    @Option(
+            names = "--jvm-args",
+            paramLabel = "OPTIONS",
+            description = "JVM options for the servers (default ${DEFAULT-VALUE})")
+    private String jvmArgs = StackOptions.DEFAULT_JVM_ARGS;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new FaultBenchmark()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
         StackOptions options = StackOptions.forTests("bench/target/fault-run")
                 .services(EnumSet.complementOf(EnumSet.of(Service.FRONTEND)))
                 .zipkin(false)
@@ -94,7 +113,7 @@ public final class FaultBenchmark {
         try (LocalStack stack = LocalStack.start(options, line -> {})) {
             exit = run(stack, faultSeconds, rate, only);
         }
-        System.exit(exit);
+        return exit;
     }
 
     private static int run(LocalStack stack, int faultSeconds, int rate, List<String> only) throws Exception {

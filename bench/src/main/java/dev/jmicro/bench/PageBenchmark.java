@@ -17,6 +17,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,6 +25,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * How long the front end takes to serve each page under a light load: {@code --users=N} people (default 20), each
@@ -32,7 +37,8 @@ import java.util.regex.Pattern;
  * request to the last byte of the answer, over loopback, so it is the server's time (the front end plus the broker and
  * services it asks) and little else. Target: p95 ≤ 200 ms for every page. The whole system runs, with full JIT.
  */
-public final class PageBenchmark {
+@Command(name = "PageBenchmark", description = "How long the front end takes to serve each page under a light load.")
+public final class PageBenchmark implements Callable<Integer> {
 
     private static final List<String> PAGES =
             List.of("index.xhtml", "logs.xhtml", "mail.xhtml", "status.xhtml?live=false", "users.xhtml");
@@ -42,27 +48,36 @@ public final class PageBenchmark {
     private static final Pattern VIEW_STATE =
             Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
 
-    private PageBenchmark() {}
+    @Mixin
+    private HelpOption help;
 
-    public static void main(String[] args) throws Exception {
-        int users = 20;
-        long thinkMillis = 1000;
-        long seconds = 60;
-        long warmup = 30;
-        for (String arg : args) {
-            String value = arg.substring(arg.indexOf('=') + 1);
-            if (arg.startsWith("--users=")) {
-                users = Integer.parseInt(value);
-            } else if (arg.startsWith("--think-ms=")) {
-                thinkMillis = Long.parseLong(value);
-            } else if (arg.startsWith("--seconds=")) {
-                seconds = Long.parseLong(value);
-            } else if (arg.startsWith("--warmup=")) {
-                warmup = Long.parseLong(value);
-            } else {
-                throw new IllegalArgumentException("unknown option " + arg);
-            }
-        }
+    @Option(
+            names = "--users",
+            paramLabel = "N",
+            description = "people, each with a session of their own (default ${DEFAULT-VALUE})")
+    private int users = 20;
+
+    @Option(
+            names = "--think-ms",
+            paramLabel = "MS",
+            description = "between two pages of one person (default ${DEFAULT-VALUE})")
+    private long thinkMillis = 1000;
+
+    @Option(names = "--seconds", paramLabel = "SECONDS", description = "measured (default ${DEFAULT-VALUE})")
+    private long seconds = 60;
+
+    @Option(
+            names = "--warmup",
+            paramLabel = "SECONDS",
+            description = "seconds before the measurement (default ${DEFAULT-VALUE})")
+    private long warmup = 30;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new PageBenchmark()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
         StackOptions options = StackOptions.forTests("bench/target/page-run")
                 .zipkin(false)
                 .jvmArgs(StackOptions.THROUGHPUT_JVM_ARGS)
@@ -99,6 +114,7 @@ public final class PageBenchmark {
             }
             System.out.println("p95 <= 200 ms for every page: " + (allMet ? "met" : "NOT met"));
         }
+        return 0;
     }
 
     /** A person with a session of their own, signed in through the sign-in form as a browser would. */

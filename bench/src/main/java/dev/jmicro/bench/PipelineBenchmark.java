@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.Date;
 import java.util.Deque;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.apache.qpid.protonj2.client.Client;
 import org.apache.qpid.protonj2.client.Connection;
@@ -26,6 +27,10 @@ import org.apache.qpid.protonj2.client.ReceiverOptions;
 import org.apache.qpid.protonj2.client.Sender;
 import org.apache.qpid.protonj2.client.Tracker;
 import org.bson.Document;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * The event pipeline against the broker alone, in one run on the local stack (embedded Artemis, in-memory MongoDB,
@@ -39,29 +44,37 @@ import org.bson.Document;
  *       each from publish to storage.
  * </ol>
  *
- * Options: {@code --events=N} (default 100000), {@code --jvm-args="..."} for the Liberty servers.
+ * Options: {@code --help}.
  */
-public final class PipelineBenchmark {
+@Command(name = "PipelineBenchmark", description = "The event pipeline against the AMQP broker alone.")
+public final class PipelineBenchmark implements Callable<Integer> {
 
     private static final int WINDOW = 1000;
-
-    private PipelineBenchmark() {}
 
     /** A rate and latency percentiles in milliseconds. */
     private record Result(double perSecond, double p50, double p99) {}
 
-    public static void main(String[] args) throws Exception {
-        int events = 100_000;
-        String jvmArgs = StackOptions.THROUGHPUT_JVM_ARGS;
-        for (String arg : args) {
-            if (arg.startsWith("--events=")) {
-                events = Integer.parseInt(arg.substring("--events=".length()));
-            } else if (arg.startsWith("--jvm-args=")) {
-                jvmArgs = arg.substring("--jvm-args=".length());
-            } else {
-                throw new IllegalArgumentException("unknown option " + arg);
-            }
-        }
+    @Mixin
+    private HelpOption help;
+
+    @Option(
+            names = "--events",
+            paramLabel = "N",
+            description = "published in each of the two measurements (default ${DEFAULT-VALUE})")
+    private int events = 100_000;
+
+    @Option(
+            names = "--jvm-args",
+            paramLabel = "OPTIONS",
+            description = "JVM options for the Liberty servers (default ${DEFAULT-VALUE})")
+    private String jvmArgs = StackOptions.THROUGHPUT_JVM_ARGS;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new PipelineBenchmark()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
         StackOptions options = StackOptions.forTests("bench/target/pipeline-run")
                 .services(Set.of(Service.LOGGER, Service.LISTENER))
                 .zipkin(false)
@@ -105,6 +118,7 @@ public final class PipelineBenchmark {
             System.out.printf(
                     "end to end / raw: %.0f %% (target >= 50 %%)%n", 100 * pipeline.perSecond() / raw.perSecond());
         }
+        return 0;
     }
 
     /** Publishes and consumes the events with plain clients; each body carries its send time. */

@@ -8,7 +8,12 @@ import dev.jmicro.localstack.support.Http;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.function.BooleanSupplier;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * Sign-ins per second through the auth service ({@code POST /authenticate}, a real Liberty server with the full JIT,
@@ -16,32 +21,43 @@ import java.util.function.BooleanSupplier;
  * concurrency, measured in this JVM in the same run. Hashing, not our code, should be the limit: the target is a
  * ratio of at least 90 %. Because the load generator, the broker and PostgreSQL share the machine with the server, it
  * also prints the server's own CPU time per sign-in against the CPU time of one raw verify: the share of the server's
- * work that is hashing. Options: {@code --cost=N} (the server's bcrypt cost, default 12 like the service),
- * {@code --warmup=N} seconds (default 120: at a few sign-ins per second the JIT needs minutes), {@code --seconds=N} per
- * measurement (default 20), {@code --jvm-args="..."} for the auth server.
+ * work that is hashing. Options: {@code --help}.
  */
-public final class SignInBenchmark {
+@Command(
+        name = "SignInBenchmark",
+        description = "Sign-ins per second through the auth service against the raw bcrypt rate.")
+public final class SignInBenchmark implements Callable<Integer> {
 
-    private SignInBenchmark() {}
+    @Mixin
+    private HelpOption help;
 
-    public static void main(String[] args) throws Exception {
-        long seconds = 20;
-        long warmup = 120;
-        int cost = 12;
-        String jvmArgs = StackOptions.THROUGHPUT_JVM_ARGS;
-        for (String arg : args) {
-            if (arg.startsWith("--seconds=")) {
-                seconds = Long.parseLong(arg.substring("--seconds=".length()));
-            } else if (arg.startsWith("--warmup=")) {
-                warmup = Long.parseLong(arg.substring("--warmup=".length()));
-            } else if (arg.startsWith("--cost=")) {
-                cost = Integer.parseInt(arg.substring("--cost=".length()));
-            } else if (arg.startsWith("--jvm-args=")) {
-                jvmArgs = arg.substring("--jvm-args=".length());
-            } else {
-                throw new IllegalArgumentException("unknown option " + arg);
-            }
-        }
+    @Option(names = "--seconds", paramLabel = "SECONDS", description = "per measurement (default ${DEFAULT-VALUE})")
+    private long seconds = 20;
+
+    @Option(
+            names = "--warmup",
+            paramLabel = "SECONDS",
+            description = "seconds; at a few sign-ins per second the JIT needs minutes (default ${DEFAULT-VALUE})")
+    private long warmup = 120;
+
+    @Option(
+            names = "--cost",
+            paramLabel = "N",
+            description = "the server's bcrypt cost, as the service's (default ${DEFAULT-VALUE})")
+    private int cost = 12;
+
+    @Option(
+            names = "--jvm-args",
+            paramLabel = "OPTIONS",
+            description = "JVM options for the auth server (default ${DEFAULT-VALUE})")
+    private String jvmArgs = StackOptions.THROUGHPUT_JVM_ARGS;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new SignInBenchmark()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
         StackOptions options = StackOptions.forTests("bench/target/signin-run")
                 .services(Set.of(Service.AUTH))
                 .zipkin(false)
@@ -96,5 +112,6 @@ public final class SignInBenchmark {
                         signIns.failures() == 0 ? "" : "  (" + signIns.failures() + " failed)");
             }
         }
+        return 0;
     }
 }

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,6 +29,10 @@ import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.apache.qpid.protonj2.client.exceptions.ClientException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * The whole system under sustained load, as a user who keeps it running sees it. Starts the broker, auth, the logger
@@ -47,7 +52,8 @@ import org.apache.qpid.protonj2.client.exceptions.ClientException;
  * there, since its publisher is the benchmark itself. {@code --jvm-args="..."} adds options to the images' ones, to
  * compare a setting before it goes into {@code docker/liberty/jvm.options}.
  */
-public final class SoakBenchmark {
+@Command(name = "SoakBenchmark", description = "The whole system under sustained load.")
+public final class SoakBenchmark implements Callable<Integer> {
 
     /** A path under load: what one request is, and which servers it crosses. */
     private record LoadPath(
@@ -58,47 +64,68 @@ public final class SoakBenchmark {
     private static final Set<Service> SERVERS =
             EnumSet.of(Service.BROKER, Service.AUTH, Service.LOGGER, Service.LISTENER);
 
-    private SoakBenchmark() {}
+    @Mixin
+    private HelpOption help;
 
-    public static void main(String[] args) throws Exception {
-        int minutes = 10;
-        double fraction = 0.7;
-        int connections = 16;
-        long warmupSeconds = 90;
-        long probeSeconds = 10;
-        int containerMemoryMb = 640;
-        boolean nativeMemory = false;
-        boolean profile = false;
-        boolean cold = false;
-        String extraJvmArgs = "";
-        for (String arg : args) {
-            String value = arg.substring(arg.indexOf('=') + 1);
-            if (arg.startsWith("--minutes=")) {
-                minutes = Integer.parseInt(value);
-            } else if (arg.startsWith("--fraction=")) {
-                fraction = Double.parseDouble(value);
-            } else if (arg.startsWith("--connections=")) {
-                connections = Integer.parseInt(value);
-            } else if (arg.startsWith("--warmup=")) {
-                warmupSeconds = Long.parseLong(value);
-            } else if (arg.startsWith("--probe-seconds=")) {
-                probeSeconds = Long.parseLong(value);
-            } else if (arg.startsWith("--container-memory=")) {
-                containerMemoryMb = Integer.parseInt(value);
-            } else if (arg.equals("--native-memory")) {
-                nativeMemory = true;
-            } else if (arg.equals("--profile")) {
-                profile = true;
-            } else if (arg.equals("--cold")) {
-                cold = true;
-            } else if (arg.startsWith("--jvm-args=")) {
-                extraJvmArgs = " " + value;
-            } else {
-                throw new IllegalArgumentException("unknown option " + arg
-                        + " (--minutes, --fraction, --connections, --warmup, --probe-seconds, --container-memory,"
-                        + " --native-memory, --profile, --cold, --jvm-args)");
-            }
-        }
+    @Option(
+            names = "--minutes",
+            paramLabel = "N",
+            description = "how long the soak (or, with --cold, the warm-up) runs (default ${DEFAULT-VALUE})")
+    private int minutes = 10;
+
+    @Option(
+            names = "--fraction",
+            paramLabel = "F",
+            description = "of each path's maximum, shared among the paths (default ${DEFAULT-VALUE})")
+    private double fraction = 0.7;
+
+    @Option(
+            names = "--connections",
+            paramLabel = "N",
+            description = "per path; sign-in gets 2 (default ${DEFAULT-VALUE})")
+    private int connections = 16;
+
+    @Option(
+            names = "--warmup",
+            paramLabel = "SECONDS",
+            description =
+                    "seconds of warm-up before the probes, shared among the paths one after another (default ${DEFAULT-VALUE})")
+    private long warmupSeconds = 90;
+
+    @Option(
+            names = "--probe-seconds",
+            paramLabel = "SECONDS",
+            description = "each path's maximum measured alone for this long (default ${DEFAULT-VALUE})")
+    private long probeSeconds = 10;
+
+    @Option(
+            names = "--container-memory",
+            paramLabel = "MB",
+            description =
+                    "the container's memory, the heap sized from it as in the images (default ${DEFAULT-VALUE}, the stacks' limit)")
+    private int containerMemoryMb = 640;
+
+    @Option(names = "--native-memory", description = "print each server's memory by area at the end")
+    private boolean nativeMemory;
+
+    @Option(names = "--profile", description = "print where each path's CPU and allocations went (JFR)")
+    private boolean profile;
+
+    @Option(names = "--cold", description = "measure the warm-up from a cold start instead of a soak")
+    private boolean cold;
+
+    @Option(
+            names = "--jvm-args",
+            paramLabel = "OPTIONS",
+            description = "added to the images' JVM options, to try one first")
+    private String extraJvmArgs = "";
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new SoakBenchmark()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
         Path root = StackOptions.findRoot();
         Path runDir = root.resolve("bench/target/soak-run");
         Path gcLogs = runDir.resolve("gc");
@@ -107,7 +134,7 @@ public final class SoakBenchmark {
             old.forEach(file -> file.toFile().delete());
         }
         String jvmArgs = ContainerJvm.args(root.resolve("docker/liberty/jvm.options"), containerMemoryMb)
-                + extraJvmArgs
+                + (extraJvmArgs.isBlank() ? "" : " " + extraJvmArgs)
                 + " -Xlog:gc:file=" + gcLogs + "/gc-%p.log"
                 // Where each server's memory goes, printed at the end (a little CPU for the JVM's bookkeeping).
                 + (nativeMemory ? " -XX:NativeMemoryTracking=summary" : "");
@@ -127,7 +154,7 @@ public final class SoakBenchmark {
             Run run = new Run(stack, gcLogs, connections, profile ? runDir.resolve("profiles") : null);
             healthy = cold ? run.cold(minutes) : run.soak(minutes, fraction, warmupSeconds, probeSeconds);
         }
-        System.exit(healthy ? 0 : 1);
+        return healthy ? 0 : 1;
     }
 
     /** One soak over a running stack. */

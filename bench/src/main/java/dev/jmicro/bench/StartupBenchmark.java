@@ -8,31 +8,47 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * How fast the whole local stack becomes ready and how much memory each Liberty server holds at idle. Starts the
  * stack from the built artifacts twice: cold (no Liberty workarea, as after a clean build) and warm (the workarea of
- * the first start kept, as on every later start). Options: {@code --jvm-args="..."} to compare tunings,
- * {@code --idle-seconds=N} before RSS is read (default 20).
+ * the first start kept, as on every later start). Options: {@code --help}.
  */
-public final class StartupBenchmark {
+@Command(
+        name = "StartupBenchmark",
+        description = "How fast the whole local stack becomes ready, and its memory at idle.")
+public final class StartupBenchmark implements Callable<Integer> {
 
-    private StartupBenchmark() {}
+    @Mixin
+    private HelpOption help;
 
-    public static void main(String[] args) throws Exception {
-        StackOptions.Builder builder = StackOptions.forTests("bench/target/startup-run");
-        long idleSeconds = 20;
-        for (String arg : args) {
-            if (arg.startsWith("--jvm-args=")) {
-                builder.jvmArgs(arg.substring("--jvm-args=".length()));
-            } else if (arg.startsWith("--idle-seconds=")) {
-                idleSeconds = Long.parseLong(arg.substring("--idle-seconds=".length()));
-            } else {
-                throw new IllegalArgumentException("unknown option " + arg);
-            }
-        }
-        StackOptions options = builder.build();
+    @Option(
+            names = "--jvm-args",
+            paramLabel = "OPTIONS",
+            description = "JVM options for every Liberty server, to compare tunings (default ${DEFAULT-VALUE})")
+    private String jvmArgs = StackOptions.DEFAULT_JVM_ARGS;
+
+    @Option(
+            names = "--idle-seconds",
+            paramLabel = "SECONDS",
+            description = "before the resident memory is read (default ${DEFAULT-VALUE})")
+    private long idleSeconds = 20;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new StartupBenchmark()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        StackOptions options = StackOptions.forTests("bench/target/startup-run")
+                .jvmArgs(jvmArgs)
+                .build();
         System.out.println("Liberty JVM options: " + options.jvmArgs());
         System.out.printf(
                 "machine: %d cores, Java %s%n%n",
@@ -41,6 +57,7 @@ public final class StartupBenchmark {
         deleteRecursively(options.runDir().resolve("servers"));
         measure("cold", options, idleSeconds);
         measure("warm", options, idleSeconds);
+        return 0;
     }
 
     private static void measure(String label, StackOptions options, long idleSeconds) throws InterruptedException {
