@@ -103,6 +103,21 @@ class LauncherIT {
     }
 
     @Test
+    void aMistypedOptionIsNamedWithTheNearestOneAndNothingStarts(TestInfo test) throws Exception {
+        Launch launch = launch(test, "--servces=mail");
+
+        assertEquals(2, launch.awaitExit(60), "exit code");
+        List<String> errors = launch.errLines();
+        assertEquals("local-stack: Unknown option: '--servces=mail'", errors.get(0));
+        assertEquals("Possible solutions: --services", errors.get(1));
+        assertTrue(
+                errors.contains("      --mail-port=N          HTTP port of mail (default 9085)"), "the options listed");
+        assertEquals("", launch.out());
+        Path runDir = launch.stdout().getParent();
+        assertFalse(Files.exists(runDir.resolve("logs")) || Files.exists(runDir.resolve("servers")), "nothing started");
+    }
+
+    @Test
     void aBackingServiceThatCannotStartStopsTheLauncherAndWhatDidStart(TestInfo test) throws Exception {
         int nothingListensHere = Ports.free();
         Launch launch = launch(
