@@ -1,6 +1,7 @@
 package dev.jmicro.system;
 
 import static dev.jmicro.localstack.testing.Eventually.eventually;
+import static dev.jmicro.localstack.testing.Eventually.staysSo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,6 +17,8 @@ import dev.jmicro.localstack.testing.TestStack;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -26,6 +29,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,6 +39,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /** All six services on their Liberty servers with every backing service, as {@code ./mvnw -Prun} starts them. */
 class WholeSystemIT {
+
+    /** A warning line of RESTEasy's validator in messages.log (not the line naming it in the trace state). */
+    private static final Pattern VALIDATOR_WARNING = Pattern.compile("GeneralValidatorImpl\\s+W ");
 
     private static final String VERSION = System.getProperty("project.version", "1.0.0-SNAPSHOT");
 
@@ -157,6 +164,30 @@ class WholeSystemIT {
             assertTrue(
                     Files.readString(messages).contains("org.mongodb.driver.cluster"),
                     "the MongoDB driver's own lines are in " + messages);
+        }
+    }
+
+    @Test
+    void aClientsMistakeIsAnsweredAndNotLoggedAsAWarning() {
+        HttpResponse<String> signIn = Http.postJson(url(Service.AUTH, "tokens"), "{\"email\":\"\",\"password\":\"x\"}");
+        HttpResponse<String> mail =
+                Http.postJson(url(Service.MAIL, "send"), "{\"to\":\"\",\"subject\":\"s\",\"message\":\"m\"}");
+
+        assertEquals(400, signIn.statusCode(), signIn.body());
+        assertEquals(400, mail.statusCode(), mail.body());
+        // Liberty writes its log on a thread of its own: a warning would be there within moments.
+        staysSo(
+                Duration.ofSeconds(3),
+                () -> !warned(Service.AUTH, VALIDATOR_WARNING) && !warned(Service.MAIL, VALIDATOR_WARNING),
+                "no warning for a request the client got wrong");
+    }
+
+    private static boolean warned(Service service, Pattern warning) {
+        try {
+            return warning.matcher(Files.readString(stack.server(service).messagesLog()))
+                    .find();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
