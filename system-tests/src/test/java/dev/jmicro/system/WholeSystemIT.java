@@ -43,6 +43,9 @@ class WholeSystemIT {
     /** A warning line of RESTEasy's validator in messages.log (not the line naming it in the trace state). */
     private static final Pattern VALIDATOR_WARNING = Pattern.compile("GeneralValidatorImpl\\s+W ");
 
+    /** Liberty's error lines for a request without a token (CWWKS5522E) or with one it cannot validate (CWWKS5523E). */
+    private static final Pattern TOKEN_REJECTED = Pattern.compile("\\sE CWWKS552[23]E:");
+
     private static final String VERSION = System.getProperty("project.version", "1.0.0-SNAPSHOT");
 
     @RegisterExtension
@@ -168,18 +171,24 @@ class WholeSystemIT {
     }
 
     @Test
-    void aClientsMistakeIsAnsweredAndNotLoggedAsAWarning() {
+    void aClientsMistakeIsAnsweredAndNotLogged() {
         HttpResponse<String> signIn = Http.postJson(url(Service.AUTH, "tokens"), "{\"email\":\"\",\"password\":\"x\"}");
         HttpResponse<String> mail =
                 Http.postJson(url(Service.MAIL, "send"), "{\"to\":\"\",\"subject\":\"s\",\"message\":\"m\"}");
+        HttpResponse<String> noToken = Http.get(url(Service.BROKER, "api/me"));
+        HttpResponse<String> notAToken = Http.getWithToken(url(Service.BROKER, "api/me"), "not-a-token");
 
         assertEquals(400, signIn.statusCode(), signIn.body());
         assertEquals(400, mail.statusCode(), mail.body());
-        // Liberty writes its log on a thread of its own: a warning would be there within moments.
+        assertEquals(401, noToken.statusCode(), noToken.body());
+        assertEquals(401, notAToken.statusCode(), notAToken.body());
+        // Liberty writes its log on a thread of its own: a line would be there within moments.
         staysSo(
                 Duration.ofSeconds(3),
-                () -> !warned(Service.AUTH, VALIDATOR_WARNING) && !warned(Service.MAIL, VALIDATOR_WARNING),
-                "no warning for a request the client got wrong");
+                () -> !warned(Service.AUTH, VALIDATOR_WARNING)
+                        && !warned(Service.MAIL, VALIDATOR_WARNING)
+                        && !warned(Service.BROKER, TOKEN_REJECTED),
+                "no warning or error for a request the client got wrong");
     }
 
     private static boolean warned(Service service, Pattern warning) {
