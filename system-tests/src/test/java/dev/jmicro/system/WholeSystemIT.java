@@ -46,6 +46,9 @@ class WholeSystemIT {
     /** Liberty's error lines for a request without a token (CWWKS5522E) or with one it cannot validate (CWWKS5523E). */
     private static final Pattern TOKEN_REJECTED = Pattern.compile("\\sE CWWKS552[23]E:");
 
+    /** The web container's warning line for a page that does not exist. */
+    private static final Pattern PAGE_NOT_FOUND = Pattern.compile("\\sW SRVE0190E:");
+
     private static final String VERSION = System.getProperty("project.version", "1.0.0-SNAPSHOT");
 
     @RegisterExtension
@@ -177,17 +180,20 @@ class WholeSystemIT {
                 Http.postJson(url(Service.MAIL, "send"), "{\"to\":\"\",\"subject\":\"s\",\"message\":\"m\"}");
         HttpResponse<String> noToken = Http.get(url(Service.BROKER, "api/me"));
         HttpResponse<String> notAToken = Http.getWithToken(url(Service.BROKER, "api/me"), "not-a-token");
+        HttpResponse<String> noPage = Http.get(url(Service.FRONTEND, "no/such/page"));
 
         assertEquals(400, signIn.statusCode(), signIn.body());
         assertEquals(400, mail.statusCode(), mail.body());
         assertEquals(401, noToken.statusCode(), noToken.body());
         assertEquals(401, notAToken.statusCode(), notAToken.body());
+        assertEquals(404, noPage.statusCode());
         // Liberty writes its log on a thread of its own: a line would be there within moments.
         staysSo(
                 Duration.ofSeconds(3),
                 () -> !warned(Service.AUTH, VALIDATOR_WARNING)
                         && !warned(Service.MAIL, VALIDATOR_WARNING)
-                        && !warned(Service.BROKER, TOKEN_REJECTED),
+                        && !warned(Service.BROKER, TOKEN_REJECTED)
+                        && !warned(Service.FRONTEND, PAGE_NOT_FOUND),
                 "no warning or error for a request the client got wrong");
     }
 
