@@ -54,7 +54,8 @@ final class LaunchOptions {
             names = "--ready-timeout",
             paramLabel = "SECONDS",
             converter = PositiveNumber.class,
-            description = "how long each server may take to become ready (default 240)")
+            description = "how long each server may take to become ready (default "
+                    + StackOptions.DEFAULT_READY_TIMEOUT_SECONDS + ")")
     private Integer readyTimeoutSeconds;
 
     @Option(names = "--jvm-args", paramLabel = "OPTIONS", description = "JVM options for every Liberty server")
@@ -81,7 +82,7 @@ final class LaunchOptions {
     @Option(
             names = "--run-dir",
             paramLabel = "PATH",
-            description = "where logs, data and generated secrets go (default target/local-run)")
+            description = "where logs, data and generated secrets go (default " + StackOptions.LOCAL_RUN_DIR + ")")
     private Path runDir;
 
     @Option(

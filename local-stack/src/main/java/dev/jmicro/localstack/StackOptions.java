@@ -62,6 +62,12 @@ public record StackOptions(
     public static final String THROUGHPUT_JVM_ARGS =
             "-Xms64m -Xmx256m -XX:+UseSerialGC -XX:MaxMetaspaceSize=192m -Xss512k";
 
+    /** Where the one-command run keeps data, logs and generated secrets, under the repository's root. */
+    public static final String LOCAL_RUN_DIR = "target/local-run";
+
+    /** How long each server may take to become ready, unless told otherwise. */
+    public static final int DEFAULT_READY_TIMEOUT_SECONDS = 240;
+
     public StackOptions {
         services = Set.copyOf(services);
         dev = Set.copyOf(dev);
@@ -74,7 +80,7 @@ public record StackOptions(
      * is installed.
      */
     public static StackOptions local(Path root) {
-        Builder builder = new Builder(root, root.resolve("target/local-run")).keepData(true);
+        Builder builder = new Builder(root, root.resolve(LOCAL_RUN_DIR)).keepData(true);
         if (PrometheusBacking.installed()) {
             builder.prometheus(Duration.ofSeconds(15));
         }
@@ -124,7 +130,7 @@ public record StackOptions(
         private final Map<Service, Integer> ports = new EnumMap<>(Service.class);
         private boolean zipkin = true;
         private Duration prometheusScrape;
-        private Duration readyTimeout = Duration.ofSeconds(240);
+        private Duration readyTimeout = Duration.ofSeconds(DEFAULT_READY_TIMEOUT_SECONDS);
         private String jvmArgs = DEFAULT_JVM_ARGS;
         private URI postgresUrl;
         private URI amqpUrl;
