@@ -35,6 +35,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
+import org.slf4j.LoggerFactory;
 
 /**
  * The whole system on one machine: the backing services its services need (embedded unless external ones are given),
@@ -200,6 +201,9 @@ public final class LocalStack implements AutoCloseable {
 
     /** Starts the needed backing services in parallel: they do not depend on each other. */
     private void startBackingServices(Map<Service, Integer> ports) {
+        // SLF4J set up here, on one thread: set up by the backing services that start in parallel, it prints a warning
+        // that it held back and replayed their first log calls (the local run's console, every benchmark's output).
+        LoggerFactory.getILoggerFactory();
         Set<Backing> needed = EnumSet.noneOf(Backing.class);
         startedOrDev().forEach(service -> needed.addAll(service.needs()));
         Map<String, Callable<BackingService>> starters = new HashMap<>();

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
@@ -67,9 +66,6 @@ public final class LocalStackMain {
             throw new StackException("cannot create " + file.getParent() + ": " + e.getMessage(), e);
         }
         System.setProperty("org.slf4j.simpleLogger.logFile", file.toString());
-        // SLF4J set up here, on one thread: set up by the backing services that start in parallel, it printed a
-        // warning that it had held back and replayed their first log calls, ahead of the progress lines.
-        LoggerFactory.getILoggerFactory();
     }
 
     /** The options a command line asks for; a mistake is a {@link ParameterException} or an {@link IllegalArgumentException}. */
