@@ -104,7 +104,7 @@ class ContainerSystemIT {
 
         long starting = System.nanoTime();
         started = true;
-        podman.ok(COMMAND_LIMIT, concat(COMPOSE, "up", "-d"));
+        everyContainerWasCreated(podman.ok(COMMAND_LIMIT, concat(COMPOSE, "up", "-d")));
         awaitHealthy(Duration.ofMinutes(6));
         System.out.printf("[containers] every container healthy %.0f s after compose up%n", seconds(starting));
         warmTheGrpcPath();
@@ -438,6 +438,52 @@ class ContainerSystemIT {
 
     private static String container(String service) {
         return PROJECT + "_" + service + "_1";
+    }
+
+    /**
+     * podman-compose 1.0.3 goes on when podman cannot create or start one container, and exits 0: a container that is
+     * missing, or was created but never ran, fails here at once, with what podman said about it, instead of being
+     * waited for as if it were starting.
+     */
+    private static void everyContainerWasCreated(String upOutput) {
+        Map<String, String> states = new LinkedHashMap<>();
+        for (String line : podman.ok(
+                        COMMAND_LIMIT,
+                        "podman",
+                        "ps",
+                        "-a",
+                        "--filter",
+                        "label=io.podman.compose.project=" + PROJECT,
+                        "--format",
+                        "{{.Names}} {{.State}}")
+                .split("\n")) {
+            String[] nameAndState = line.trim().split(" ", 2);
+            if (nameAndState.length == 2) {
+                states.put(nameAndState[0], nameAndState[1]);
+            }
+        }
+        List<String> broken = new ArrayList<>();
+        for (String service : concatenated(BACKING, SERVICES)) {
+            String name = container(service);
+            String state = states.get(name);
+            if (state == null) {
+                broken.add(name + " was not created");
+            } else if (state.equals("created")) {
+                broken.add(name + " was created but never started");
+            }
+        }
+        if (!broken.isEmpty()) {
+            List<String> errors = upOutput.lines()
+                    .filter(l -> l.contains("Error") || l.contains("error") || l.contains("exit code"))
+                    .toList();
+            fail(String.join("; ", broken) + ". What podman said:\n" + String.join("\n", errors));
+        }
+    }
+
+    private static List<String> concatenated(List<String> first, List<String> second) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
     }
 
     private static void awaitHealthy(Duration limit) {

@@ -22,6 +22,9 @@ final class Podman {
         }
     }
 
+    /** Where podman 4.3 looks for the init binary of a container with {@code init: true}. */
+    static final String CATATONIT = "/usr/libexec/podman/catatonit";
+
     private final Path root;
     private final Map<String, String> environment;
 
@@ -39,6 +42,10 @@ final class Podman {
             if (!onPath(tool)) {
                 return tool + " is not installed (docker/local/ensure-podman.sh installs it as root with apt)";
             }
+        }
+        if (!Files.isExecutable(Path.of(CATATONIT))) {
+            return "catatonit, the init process podman runs for `init: true`, is not at " + CATATONIT
+                    + " (docker/local/ensure-podman.sh installs it as root with apt)";
         }
         return null;
     }
