@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class NetworkPolicyEdgesTest {
 
-    private static final String INGRESS_CONTROLLER = "namespace:ingress-nginx";
+    static final String INGRESS_CONTROLLER = "namespace:ingress-nginx";
     /**
      * The edges to the trace collector and (the front end's charts) to Prometheus are in the policies whether or not
      * the observability component runs them.
@@ -214,7 +214,9 @@ class NetworkPolicyEdgesTest {
                 return "anywhere";
             }
             if (peer.containsKey("ipBlock")) {
-                return "ip:*";
+                boolean nodeLocalDns = ClusterBehaviourTest.NODE_LOCAL_DNS.equals(
+                        Manifests.map(peer, "ipBlock").get("cidr"));
+                return nodeLocalDns ? "dns" : "ip:*";
             }
             Map<String, Object> namespace = Manifests.map(Manifests.map(peer, "namespaceSelector"), "matchLabels");
             Map<String, Object> pods = Manifests.map(Manifests.map(peer, "podSelector"), "matchLabels");
