@@ -34,9 +34,11 @@ password keystore_password
     "$(cat "$dir/mongo_password")" > "$dir/logger_mongodb_url"
 
 # RabbitMQ creates no default user when it imports definitions at boot, so the user goes into the definitions:
-# the topology of docker/rabbitmq/definitions.json with the user "jmicro" and its password in front.
+# the topology of docker/rabbitmq/definitions.json with the user "jmicro" and its password in front. The services
+# need no tag for AMQP; "management" lets a person see and publish in the UI and HTTP API of this vhost, without the
+# administrator's rights over users, policies and definitions.
 if [ ! -s "$dir/rabbitmq_definitions" ]; then
-    user_lines="  \"users\": [{ \"name\": \"jmicro\", \"password\": \"$(cat "$dir/rabbitmq_password")\", \"tags\": \"administrator\" }],\n"
+    user_lines="  \"users\": [{ \"name\": \"jmicro\", \"password\": \"$(cat "$dir/rabbitmq_password")\", \"tags\": \"management\" }],\n"
     user_lines+="  \"permissions\": [{ \"user\": \"jmicro\", \"vhost\": \"/\", \"configure\": \".*\", \"write\": \".*\", \"read\": \".*\" }],"
     sed "1s|^{\$|{\n$user_lines|" "$here/rabbitmq/definitions.json" > "$dir/rabbitmq_definitions"
 fi

@@ -10,7 +10,8 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 export CONTAINERS_CONF="${CONTAINERS_CONF:-$root/docker/podman/containers.conf}"
 work="$root/target/docker-local"
-liberty_version="${OPENLIBERTY_VERSION:-26.0.0.3}"
+# The Open Liberty release the Maven build tests and the images run: one number, in the root pom.
+liberty_version="$(sed -n 's:.*<openliberty.version>\(.*\)</openliberty.version>.*:\1:p' "$root/pom.xml")"
 runtime_zip="${MAVEN_REPOSITORY:-$HOME/.m2/repository}/io/openliberty/openliberty-runtime/$liberty_version/openliberty-runtime-$liberty_version.zip"
 services=(auth broker frontend listener logger mail)
 mkdir -p "$work"
@@ -76,7 +77,7 @@ build localhost/jmicro/java:17 "$root/docker/local/java"
 build localhost/jmicro/postgres:15 "$root/docker/local/postgres"
 build localhost/jmicro/rabbitmq:3.10 "$root/docker/local/rabbitmq"
 liberty_context
-build localhost/jmicro/open-liberty:full-java17 "$work/open-liberty"
+build "localhost/jmicro/open-liberty:$liberty_version-full-java17" "$work/open-liberty"
 stand_ins_context
 build localhost/jmicro/stand-ins:latest "$work/stand-ins"
 for service in "${services[@]}"; do
@@ -85,5 +86,5 @@ for service in "${services[@]}"; do
         exit 1
     fi
     build "localhost/jmicro/$service:latest" "$root" -f "$root/docker/liberty/Dockerfile" \
-        --build-arg SERVICE="$service" --build-arg BASE_IMAGE=localhost/jmicro/open-liberty:full-java17
+        --build-arg SERVICE="$service" --build-arg BASE_IMAGE="localhost/jmicro/open-liberty:$liberty_version-full-java17"
 done

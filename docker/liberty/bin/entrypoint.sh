@@ -6,8 +6,9 @@
 # server AUTH_ADMIN_PASSWORD without the password ever being in the container's configuration.
 #
 # Liberty's default keystore needs a password, or Liberty creates none and what depends on the SSL configuration
-# (MicroProfile JWT among them) silently stays inactive: every token is refused. Unless one is configured
-# (keystore_password, or a keyStore element), each container makes its own random one at its first start.
+# (MicroProfile JWT among them) silently stays inactive: every token is refused. The image's keystore.xml names the
+# variable keystore_password: from the keystore_password secret where one is mounted (keystore_password_FILE), else
+# random for each container. Nothing is written, so this works on a read-only root file system too.
 set -euo pipefail
 for variable in $(compgen -e); do
     if [[ "$variable" == *_FILE ]]; then
@@ -21,10 +22,15 @@ for variable in $(compgen -e); do
     fi
 done
 
-keystore=/config/configDropins/defaults/keystore.xml
-if [ -z "${keystore_password:-}" ] && [ ! -e "$keystore" ] && ! grep -qs '<keyStore' /config/server.xml; then
-    mkdir -p "$(dirname "$keystore")"
-    (umask 077 && printf '<server>\n    <keyStore id="defaultKeyStore" password="%s"/>\n</server>\n' \
-        "$(head -c 24 /dev/urandom | base64 | tr -d '/+=')" > "$keystore")
+if [ -z "${keystore_password:-}" ]; then
+    keystore_password="$(head -c 24 /dev/urandom | base64 | tr -d '/+=')"
+    export keystore_password
+fi
+
+# The server's output folder as the image's build left it, with a filled workarea (docker/liberty/Dockerfile). Where an
+# empty volume is mounted over it (Kubernetes, for a read-only root file system), start from a copy instead of cold.
+output=/opt/ol/wlp/output
+if [ ! -e "$output/defaultServer/workarea" ] && [ -d /opt/jmicro/output/defaultServer ]; then
+    cp -R --preserve=mode,timestamps /opt/jmicro/output/. "$output/"
 fi
 exec "$@"

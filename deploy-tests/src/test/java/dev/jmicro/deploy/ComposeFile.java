@@ -26,6 +26,11 @@ final class ComposeFile {
         this.merged = merged;
     }
 
+    /** The merged files. */
+    Map<String, Object> merged() {
+        return merged;
+    }
+
     Map<String, Object> service(String name) {
         Map<String, Object> service = Manifests.map(Manifests.map(merged, "services"), name);
         if (service.isEmpty()) {

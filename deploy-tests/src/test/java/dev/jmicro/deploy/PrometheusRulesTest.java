@@ -38,6 +38,11 @@ class PrometheusRulesTest {
     }
 
     @Test
+    void theSwarmScrapeConfigurationIsValid() {
+        assertPromtool("check", "config", "prometheus-swarm.yml");
+    }
+
+    @Test
     void theKubernetesScrapeConfigurationIsValid() throws IOException {
         Result result = promtool(prometheus, "check", "config", "prometheus-kubernetes.yml");
         if (result.output().contains("field kubernetes_sd_configs not found")) {
