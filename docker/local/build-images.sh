@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds every image of the system with podman on a machine that reaches no container registry (only Debian's
-# packages): a Debian base made with debootstrap, stand-ins for the official Open Liberty, PostgreSQL and RabbitMQ
-# images, the project's own stand-ins for MongoDB and Mailpit, then the six services from docker/liberty/Dockerfile
+# packages): a Debian base made with debootstrap, stand-ins for the official Open Liberty, PostgreSQL, RabbitMQ and
+# Prometheus images, the project's own stand-ins for MongoDB, Mailpit and Jaeger, then the six services from
+# docker/liberty/Dockerfile
 # exactly as on a machine with Docker. Run ./mvnw package (or install) first. Each image is rebuilt only when its
 # input changed (podman's layer cache; the Debian base only when it is missing).
 #
@@ -66,7 +67,7 @@ stand_ins_context() {
     mkdir -p "$context/lib"
     cp "$root/docker/local/stand-ins/Dockerfile" "$context/"
     cp "$root/local-stack/target/local-stack.jar" "$context/lib/"
-    # The libraries the two stand-ins load; not PostgreSQL's binaries or Artemis, which only the local run uses.
+    # The libraries the three stand-ins load; not PostgreSQL's binaries or Artemis, which only the local run uses.
     (cd "$root" && ./mvnw -q -B -pl local-stack dependency:copy-dependencies -DincludeScope=runtime \
         -DexcludeGroupIds=io.zonky.test,io.zonky.test.postgres,org.apache.artemis,org.postgresql \
         -DoutputDirectory="$context/lib")
@@ -76,6 +77,7 @@ step localhost/jmicro/debian:bookworm debian_base
 build localhost/jmicro/java:17 "$root/docker/local/java"
 build localhost/jmicro/postgres:15 "$root/docker/local/postgres"
 build localhost/jmicro/rabbitmq:3.10 "$root/docker/local/rabbitmq"
+build localhost/jmicro/prometheus:2.42 "$root/docker/local/prometheus"
 liberty_context
 build "localhost/jmicro/open-liberty:$liberty_version-full-java17" "$work/open-liberty"
 stand_ins_context

@@ -8,7 +8,8 @@
 # Liberty's default keystore needs a password, or Liberty creates none and what depends on the SSL configuration
 # (MicroProfile JWT among them) silently stays inactive: every token is refused. The image's keystore.xml names the
 # variable keystore_password: from the keystore_password secret where one is mounted (keystore_password_FILE), else
-# random for each container. Nothing is written, so this works on a read-only root file system too.
+# random for each container, kept beside the keystore Liberty makes with it in the server's output folder (writable
+# on a read-only root too), so that a restarted container opens its keystore again.
 set -euo pipefail
 for variable in $(compgen -e); do
     if [[ "$variable" == *_FILE ]]; then
@@ -22,15 +23,19 @@ for variable in $(compgen -e); do
     fi
 done
 
-if [ -z "${keystore_password:-}" ]; then
-    keystore_password="$(head -c 24 /dev/urandom | base64 | tr -d '/+=')"
-    export keystore_password
-fi
-
 # The server's output folder as the image's build left it, with a filled workarea (docker/liberty/Dockerfile). Where an
 # empty volume is mounted over it (Kubernetes, for a read-only root file system), start from a copy instead of cold.
 output=/opt/ol/wlp/output
 if [ ! -e "$output/defaultServer/workarea" ] && [ -d /opt/jmicro/output/defaultServer ]; then
     cp -R --preserve=mode,timestamps /opt/jmicro/output/. "$output/"
+fi
+
+if [ -z "${keystore_password:-}" ]; then
+    saved="$output/.keystore_password"
+    if [ ! -s "$saved" ]; then
+        (umask 077 && head -c 24 /dev/urandom | base64 | tr -d '/+=' > "$saved")
+    fi
+    keystore_password="$(cat "$saved")"
+    export keystore_password
 fi
 exec "$@"

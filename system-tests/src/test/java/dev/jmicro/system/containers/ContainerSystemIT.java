@@ -36,8 +36,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * The system as docker/ ships it: every image built from its Dockerfile (docker/local/build-images.sh, with the
  * stand-in bases this machine makes for itself), the stack started from compose.yaml, compose.override.yaml and the
- * local override with podman-compose, and tested only through what it publishes: the broker, the mail viewer and
- * RabbitMQ's management API. The last test crashes the logger and watches the restart policy bring it back.
+ * local override with podman-compose, together with the observability layer (Prometheus and a Jaeger stand-in), and
+ * tested only through what it publishes: the broker, the mail viewer, RabbitMQ's management API, Prometheus and the
+ * trace receiver's query API. Then the logger is crashed and the restart policy brings it back.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ContainerSystemIT {
@@ -45,6 +46,9 @@ class ContainerSystemIT {
     private static final String PROJECT = "jmicro-it";
     private static final List<String> SERVICES = List.of("frontend", "broker", "auth", "logger", "listener", "mail");
     private static final List<String> BACKING = List.of("postgres", "mongo", "rabbitmq", "mailpit");
+    /** The observability layer that runs here: Grafana has no stand-in (docker/local/compose.observability.local.yaml). */
+    private static final List<String> OBSERVABILITY = List.of("jaeger", "prometheus");
+
     private static final String[] COMPOSE = {
         "podman-compose",
         "-p",
@@ -54,7 +58,13 @@ class ContainerSystemIT {
         "-f",
         "docker/compose.override.yaml",
         "-f",
-        "docker/local/compose.local.yaml"
+        "docker/local/compose.local.yaml",
+        "-f",
+        "docker/compose.observability.yaml",
+        "-f",
+        "docker/compose.observability.override.yaml",
+        "-f",
+        "docker/local/compose.observability.local.yaml"
     };
     private static final Duration BUILD_LIMIT = Duration.ofMinutes(20);
     private static final Duration COMMAND_LIMIT = Duration.ofMinutes(3);
@@ -64,6 +74,8 @@ class ContainerSystemIT {
     private static URI broker;
     private static URI mails;
     private static URI rabbitmq;
+    private static URI prometheus;
+    private static URI jaeger;
     private static boolean started;
     /** The admin's token, signed in for once: every sign-in costs a bcrypt check and counts against its limit. */
     private static String adminToken;
@@ -88,6 +100,12 @@ class ContainerSystemIT {
         env.put("JMICRO_FRONTEND_PORT", Integer.toString(Ports.free()));
         env.put("JMICRO_MAILPIT_PORT", Integer.toString(mailPort));
         env.put("JMICRO_RABBITMQ_UI_PORT", Integer.toString(rabbitPort));
+        int prometheusPort = Ports.free();
+        int jaegerPort = Ports.free();
+        env.put("JMICRO_PROMETHEUS_PORT", Integer.toString(prometheusPort));
+        env.put("JMICRO_JAEGER_PORT", Integer.toString(jaegerPort));
+        prometheus = URI.create("http://127.0.0.1:" + prometheusPort + "/");
+        jaeger = URI.create("http://127.0.0.1:" + jaegerPort + "/");
         podman = new Podman(root, env);
         broker = URI.create("http://127.0.0.1:" + brokerPort + "/");
         mails = URI.create("http://127.0.0.1:" + mailPort + "/api/mails");
@@ -104,7 +122,12 @@ class ContainerSystemIT {
 
         long starting = System.nanoTime();
         started = true;
-        everyContainerWasCreated(podman.ok(COMMAND_LIMIT, concat(COMPOSE, "up", "-d")));
+        everyContainerWasCreated(podman.ok(
+                COMMAND_LIMIT,
+                concat(
+                        concat(COMPOSE, "up", "-d"),
+                        concatenated(concatenated(BACKING, SERVICES), OBSERVABILITY)
+                                .toArray(String[]::new))));
         awaitHealthy(Duration.ofMinutes(6));
         System.out.printf("[containers] every container healthy %.0f s after compose up%n", seconds(starting));
         warmTheGrpcPath();
@@ -139,10 +162,11 @@ class ContainerSystemIT {
         if (!leftovers.isEmpty()) {
             podman.run(COMMAND_LIMIT, concat(new String[] {"podman", "rm", "-f", "-t", "1"}, leftovers.split("\\s+")));
         }
-        for (String network : List.of("backend", "auth-data", "logger-data", "mail-out")) {
+        for (String network : List.of("backend", "auth-data", "logger-data", "mail-out", "monitoring")) {
             podman.run(COMMAND_LIMIT, "podman", "network", "rm", "-f", PROJECT + "_" + network);
         }
-        for (String volume : List.of("postgres-data", "mongo-data", "rabbitmq-data", "mail-outbox")) {
+        for (String volume : List.of(
+                "postgres-data", "mongo-data", "rabbitmq-data", "mail-outbox", "prometheus-data", "grafana-data")) {
             podman.run(COMMAND_LIMIT, "podman", "volume", "rm", "-f", PROJECT + "_" + volume);
         }
     }
@@ -253,8 +277,62 @@ class ContainerSystemIT {
         eventually(Duration.ofSeconds(30), () -> stored(name) == 1, "the listener hands the event to the logger");
     }
 
+    /**
+     * The observability layer as compose.observability.yaml runs it: Prometheus, with the project's scrape
+     * configuration and rules, finds every service container by its name and RabbitMQ, evaluates every rule, and the
+     * recording rules give the request rates per service that the dashboards and the status page draw.
+     */
     @Test
     @Order(5)
+    void prometheusScrapesEveryContainerAndEvaluatesTheProjectsRules() {
+        eventually(
+                Duration.ofSeconds(90),
+                () -> upTargets().containsAll(concatenated(SERVICES, List.of("rabbitmq"))),
+                "Prometheus scrapes every service and RabbitMQ");
+        assertEquals(
+                new java.util.TreeSet<>(concatenated(SERVICES, List.of("rabbitmq"))),
+                new java.util.TreeSet<>(upTargets()),
+                "the targets Prometheus finds");
+        eventually(
+                Duration.ofSeconds(90),
+                () -> {
+                    List<JsonObject> rules = rules();
+                    return !rules.isEmpty() && rules.stream().allMatch(r -> "ok".equals(r.getString("health")));
+                },
+                "every rule evaluated without error");
+        List<JsonObject> rules = rules();
+        assertTrue(rules.stream().anyMatch(r -> "alerting".equals(r.getString("type"))), "the alerts are loaded");
+        assertTrue(rules.stream().anyMatch(r -> "recording".equals(r.getString("type"))), "the recordings too");
+        eventually(
+                Duration.ofSeconds(120),
+                () -> {
+                    Http.postJson(broker, "");
+                    return query("service:requests:rate5m{service=\"broker\"}").size() > 0;
+                },
+                "the broker's request rate is recorded");
+        System.out.printf(
+                "[containers] Prometheus: %d targets up, %d rules evaluated%n",
+                upTargets().size(), rules.size());
+    }
+
+    /** One request through the broker is one trace in the trace receiver, across REST, AMQP and the listener. */
+    @Test
+    @Order(6)
+    void oneRequestThroughTheBrokerIsOneTraceInTheTraceReceiver() {
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        HttpResponse<String> logged = Http.postJson(
+                broker.resolve("handle"),
+                logAction("containers-traced-" + traceId),
+                "traceparent",
+                "00-" + traceId + "-00f067aa0ba902b7-01");
+        assertEquals(202, logged.statusCode(), logged.body());
+        java.util.Set<String> expected = java.util.Set.of("broker", "listener", "logger");
+        eventually(Duration.ofSeconds(60), () -> traceServices(traceId).containsAll(expected), "the whole trace");
+        System.out.println("[containers] one /handle log request, one trace across " + traceServices(traceId));
+    }
+
+    @Test
+    @Order(7)
     void aCrashedLoggerIsAFast503ThenRestartedAndNothingPublishedMeanwhileIsLost() {
         String logger = container("logger");
         int restartsBefore = restartCount(logger);
@@ -308,7 +386,7 @@ class ContainerSystemIT {
      * admin in, and its token must be good at the broker: both replicas sign with the one mounted key.
      */
     @Test
-    @Order(6)
+    @Order(8)
     void anAuthReplicaRunsInTheKubernetesPodShape() throws Exception {
         String name = PROJECT + "_auth-pod";
         int port = Ports.free();
@@ -463,7 +541,7 @@ class ContainerSystemIT {
             }
         }
         List<String> broken = new ArrayList<>();
-        for (String service : concatenated(BACKING, SERVICES)) {
+        for (String service : concatenated(concatenated(BACKING, SERVICES), OBSERVABILITY)) {
             String name = container(service);
             String state = states.get(name);
             if (state == null) {
@@ -489,6 +567,7 @@ class ContainerSystemIT {
     private static void awaitHealthy(Duration limit) {
         List<String> waiting = new ArrayList<>();
         BACKING.forEach(s -> waiting.add(container(s)));
+        OBSERVABILITY.forEach(s -> waiting.add(container(s)));
         SERVICES.forEach(s -> waiting.add(container(s)));
         long started = System.nanoTime();
         while (!waiting.isEmpty()) {
@@ -508,6 +587,52 @@ class ContainerSystemIT {
             }
             sleep(2000);
         }
+    }
+
+    /** The services of the targets Prometheus scrapes and finds up. */
+    private static List<String> upTargets() {
+        JsonObject answer = Http.object(Http.get(prometheus.resolve("api/v1/targets?state=active")));
+        List<String> up = new ArrayList<>();
+        for (JsonObject target :
+                answer.getJsonObject("data").getJsonArray("activeTargets").getValuesAs(JsonObject.class)) {
+            if ("up".equals(target.getString("health"))) {
+                JsonObject labels = target.getJsonObject("labels");
+                up.add(labels.getString("service", labels.getString("job")));
+            }
+        }
+        return up;
+    }
+
+    private static List<JsonObject> rules() {
+        JsonObject answer = Http.object(Http.get(prometheus.resolve("api/v1/rules")));
+        List<JsonObject> rules = new ArrayList<>();
+        for (JsonObject group :
+                answer.getJsonObject("data").getJsonArray("groups").getValuesAs(JsonObject.class)) {
+            rules.addAll(group.getJsonArray("rules").getValuesAs(JsonObject.class));
+        }
+        return rules;
+    }
+
+    private static JsonArray query(String promql) {
+        HttpResponse<String> answer =
+                Http.get(prometheus.resolve("api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8)));
+        assertEquals(200, answer.statusCode(), answer.body());
+        return Http.object(answer).getJsonObject("data").getJsonArray("result");
+    }
+
+    /** The services of a trace's spans, as Jaeger's query API (or the stand-in's) gives them; none when unknown. */
+    private static java.util.Set<String> traceServices(String traceId) {
+        HttpResponse<String> answer = Http.get(jaeger.resolve("api/traces/" + traceId));
+        java.util.Set<String> services = new java.util.TreeSet<>();
+        if (answer.statusCode() != 200) {
+            return services;
+        }
+        for (JsonObject trace : Http.object(answer).getJsonArray("data").getValuesAs(JsonObject.class)) {
+            trace.getJsonObject("processes")
+                    .values()
+                    .forEach(p -> services.add(((JsonObject) p).getString("serviceName")));
+        }
+        return services;
     }
 
     private static int restartCount(String name) {
