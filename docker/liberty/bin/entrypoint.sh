@@ -23,8 +23,9 @@ for variable in $(compgen -e); do
     fi
 done
 
-# The server's output folder as the image's build left it, with a filled workarea (docker/liberty/Dockerfile). Where an
-# empty volume is mounted over it (Kubernetes, for a read-only root file system), start from a copy instead of cold.
+# The server's output folder as the image's build left it, with a filled workarea (docker/liberty/Dockerfile), copied
+# in at a container's first start: into the image's own folder, or into the empty volume Kubernetes mounts there for
+# a read-only root file system.
 output=/opt/ol/wlp/output
 if [ ! -e "$output/defaultServer/workarea" ] && [ -d /opt/jmicro/output/defaultServer ]; then
     cp -R --preserve=mode,timestamps /opt/jmicro/output/. "$output/"

@@ -15,9 +15,6 @@ import org.junit.jupiter.api.Test;
  */
 class ComposeBehaviourTest {
 
-    /** Liberty's quiesce: how long it lets requests in flight finish after SIGTERM. */
-    private static final int LIBERTY_QUIESCE_SECONDS = 30;
-
     private final ComposeFile compose =
             new ComposeFile(DeploymentTree.get().source("docker"), "compose.yaml", "compose.override.yaml");
 
@@ -26,9 +23,9 @@ class ComposeBehaviourTest {
         for (String service : Manifests.SERVICES) {
             Object grace = compose.service(service).get("stop_grace_period");
             assertTrue(
-                    grace != null && seconds(grace) > LIBERTY_QUIESCE_SECONDS,
-                    service + ": stop_grace_period " + grace + " must exceed Liberty's " + LIBERTY_QUIESCE_SECONDS
-                            + " s quiesce (the engine's default is 10 s)");
+                    grace != null && seconds(grace) > PodShapeTest.LIBERTY_QUIESCE_SECONDS,
+                    service + ": stop_grace_period " + grace + " must exceed Liberty's "
+                            + PodShapeTest.LIBERTY_QUIESCE_SECONDS + " s quiesce (the engine's default is 10 s)");
         }
     }
 

@@ -26,7 +26,7 @@ class PodShapeTest {
     /** The longest a service took to become ready in containers, all six starting at once on two cores (podman). */
     private static final int MEASURED_START_SECONDS = 81;
     /** Liberty's quiesce period: how long it lets requests in flight finish after SIGTERM. */
-    private static final int LIBERTY_QUIESCE_SECONDS = 30;
+    static final int LIBERTY_QUIESCE_SECONDS = 30;
 
     private final DeploymentTree tree = DeploymentTree.get();
 

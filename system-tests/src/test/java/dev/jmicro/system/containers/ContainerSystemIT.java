@@ -141,17 +141,7 @@ class ContainerSystemIT {
             return;
         }
         if (started) {
-            System.out.println("[containers] "
-                    + podman.run(
-                                    COMMAND_LIMIT,
-                                    "podman",
-                                    "ps",
-                                    "-a",
-                                    "--filter",
-                                    "label=io.podman.compose.project=" + PROJECT,
-                                    "--format",
-                                    "{{.Names}} {{.Status}}")
-                            .output());
+            System.out.println("[containers] " + projectContainers("{{.Names}} {{.Status}}"));
         }
         podman.run(COMMAND_LIMIT, concat(COMPOSE, "down", "-v", "-t", "5"));
         // Whatever compose did not remove: containers of the project, its networks and volumes.
@@ -525,16 +515,7 @@ class ContainerSystemIT {
      */
     private static void everyContainerWasCreated(String upOutput) {
         Map<String, String> states = new LinkedHashMap<>();
-        for (String line : podman.ok(
-                        COMMAND_LIMIT,
-                        "podman",
-                        "ps",
-                        "-a",
-                        "--filter",
-                        "label=io.podman.compose.project=" + PROJECT,
-                        "--format",
-                        "{{.Names}} {{.State}}")
-                .split("\n")) {
+        for (String line : projectContainers("{{.Names}} {{.State}}").split("\n")) {
             String[] nameAndState = line.trim().split(" ", 2);
             if (nameAndState.length == 2) {
                 states.put(nameAndState[0], nameAndState[1]);
@@ -558,6 +539,20 @@ class ContainerSystemIT {
         }
     }
 
+    /** One line per container of the project, in podman ps' format. */
+    private static String projectContainers(String format) {
+        return podman.run(
+                        COMMAND_LIMIT,
+                        "podman",
+                        "ps",
+                        "-a",
+                        "--filter",
+                        "label=io.podman.compose.project=" + PROJECT,
+                        "--format",
+                        format)
+                .output();
+    }
+
     private static List<String> concatenated(List<String> first, List<String> second) {
         List<String> all = new ArrayList<>(first);
         all.addAll(second);
@@ -570,7 +565,9 @@ class ContainerSystemIT {
         OBSERVABILITY.forEach(s -> waiting.add(container(s)));
         SERVICES.forEach(s -> waiting.add(container(s)));
         long started = System.nanoTime();
+        Map<String, Long> exitedSince = new LinkedHashMap<>();
         while (!waiting.isEmpty()) {
+            failIfOneStaysExited(waiting, exitedSince);
             // Health checks do not run by themselves under podman without systemd: run each on demand.
             waiting.removeIf(name -> {
                 boolean healthy = podman.run(COMMAND_LIMIT, "podman", "healthcheck", "run", name)
@@ -633,6 +630,25 @@ class ContainerSystemIT {
                     .forEach(p -> services.add(((JsonObject) p).getString("serviceName")));
         }
         return services;
+    }
+
+    /**
+     * A container that exits while the stack starts and is not back 15 s later (the restart policy has given up, or
+     * is slow) will not become healthy: it fails the wait at once, with its last lines, instead of after minutes.
+     */
+    private static void failIfOneStaysExited(List<String> waiting, Map<String, Long> exitedSince) {
+        for (String name : waiting) {
+            String state = podman.run(COMMAND_LIMIT, "podman", "inspect", name, "--format", "{{.State.Status}}")
+                    .output()
+                    .trim();
+            if (!state.equals("exited")) {
+                exitedSince.remove(name);
+            } else if (seconds(exitedSince.computeIfAbsent(name, n -> System.nanoTime())) > 15) {
+                fail(name + " exited while the stack started and stayed down:\n"
+                        + podman.run(COMMAND_LIMIT, "podman", "logs", "--tail", "30", name)
+                                .output());
+            }
+        }
     }
 
     private static int restartCount(String name) {
