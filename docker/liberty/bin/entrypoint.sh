@@ -28,7 +28,8 @@ done
 # a read-only root file system.
 output=/opt/ol/wlp/output
 if [ ! -e "$output/defaultServer/workarea" ] && [ -d /opt/jmicro/output/defaultServer ]; then
-    cp -R --preserve=mode,timestamps /opt/jmicro/output/. "$output/"
+    # What is in the folder, not the folder itself: a volume's root belongs to root, and its times cannot be set.
+    find /opt/jmicro/output -mindepth 1 -maxdepth 1 -exec cp -R --preserve=mode,timestamps {} "$output/" \;
 fi
 
 if [ -z "${keystore_password:-}" ]; then

@@ -408,8 +408,10 @@ class ContainerSystemIT {
         long starting = System.nanoTime();
         podman.ok(COMMAND_LIMIT, run.toArray(String[]::new));
         try {
+            Map<String, Long> exitedSince = new LinkedHashMap<>();
             while (!podman.run(COMMAND_LIMIT, "podman", "healthcheck", "run", name)
                     .ok()) {
+                failIfOneStaysExited(List.of(name), exitedSince);
                 if (seconds(starting) > 240) {
                     fail("the auth replica in the pod's shape is not ready after 4 minutes:\n"
                             + podman.run(COMMAND_LIMIT, "podman", "logs", "--tail", "40", name)
