@@ -11,8 +11,8 @@ set -euo pipefail
 defaults=/config/configDropins/defaults
 mkdir -p "$defaults" /config/configDropins/overrides
 if [ "${SSL:-}" != "false" ] && [ "${TLS:-}" != "false" ] && [ ! -e "$defaults/keystore.xml" ]; then
-    printf '<server>\n    <keyStore id="defaultKeyStore" password="%s"/>\n</server>\n' \
-        "$(head -c 32 /dev/urandom | base64)" > "$defaults/keystore.xml"
+    sed "s|REPLACE|$(head -c 32 /dev/urandom | base64)|" /opt/ol/helpers/build/configuration_snippets/keystore.xml \
+        > "$defaults/keystore.xml"
     chmod g+w "$defaults/keystore.xml"
 fi
 rm -rf /opt/ol/wlp/output/defaultServer/workarea /opt/ol/wlp/output/defaultServer/logs

@@ -10,8 +10,8 @@
 set -e
 defaults=/config/configDropins/defaults
 if [ ! -e "$defaults/keystore.xml" ] && [ ! -e /config/configDropins/overrides/keystore.xml ]; then
-    printf '<server>\n    <keyStore id="defaultKeyStore" password="%s"/>\n</server>\n' \
-        "$(head -c 32 /dev/urandom | base64)" > "$defaults/keystore.xml"
+    sed "s|REPLACE|$(head -c 32 /dev/urandom | base64)|" /opt/ol/helpers/build/configuration_snippets/keystore.xml \
+        > "$defaults/keystore.xml"
 fi
 if [ "${GENERATE_LTPA_KEYS_PASSWORD:-true}" = "true" ] && [ -z "${ltpa_keys_password:-}" ]; then
     ltpa_keys_password="$(head -c 32 /dev/urandom | base64)"

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -157,7 +158,7 @@ class ClusterBehaviourTest {
     }
 
     private static Set<String> ports(Map<String, Object> rule) {
-        Set<String> ports = new java.util.TreeSet<>();
+        Set<String> ports = new TreeSet<>();
         for (Map<String, Object> port : Manifests.list(rule, "ports")) {
             ports.add(port.getOrDefault("protocol", "TCP") + "/" + port.get("port"));
         }

@@ -12,10 +12,8 @@ import jakarta.mail.Part;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
@@ -40,9 +38,10 @@ final class MailViewer implements AutoCloseable {
     static MailViewer start(InetAddress host, int port, Supplier<List<MimeMessage>> mails) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 16);
-            server.createContext("/api/mails", exchange -> respond(exchange, "application/json", json(read(mails))));
+            server.createContext(
+                    "/api/mails", exchange -> HttpAnswers.send(exchange, 200, "application/json", json(read(mails))));
             server.createContext("/mails/", exchange -> showHtmlPart(exchange, read(mails)));
-            server.createContext("/", exchange -> respond(exchange, "text/html", page(read(mails))));
+            server.createContext("/", exchange -> HttpAnswers.send(exchange, 200, "text/html", page(read(mails))));
             server.start();
             return new MailViewer(server);
         } catch (IOException e) {
@@ -149,16 +148,8 @@ final class MailViewer implements AutoCloseable {
         }
         // A sandboxed page: the mail's HTML runs no script and cannot reach the viewer.
         exchange.getResponseHeaders().add("Content-Security-Policy", "sandbox");
-        respond(exchange, "text/html", mails.get(Integer.parseInt(index)).html());
-    }
-
-    private static void respond(HttpExchange exchange, String type, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", type + "; charset=utf-8");
-        exchange.sendResponseHeaders(200, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+        HttpAnswers.send(
+                exchange, 200, "text/html", mails.get(Integer.parseInt(index)).html());
     }
 
     private static String escape(String text) {

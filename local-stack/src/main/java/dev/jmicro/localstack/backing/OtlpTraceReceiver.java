@@ -17,10 +17,8 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.Iterator;
@@ -50,33 +48,29 @@ public final class OtlpTraceReceiver implements BackingService {
     private final Map<String, List<ReceivedSpan>> traces = new LinkedHashMap<>();
     private int spans;
 
-    private OtlpTraceReceiver(Server grpc, HttpServer query) {
-        this.grpc = grpc;
-        this.query = query;
+    private OtlpTraceReceiver(InetAddress host, int otlpPort, int queryPort) throws IOException {
+        grpc = NettyServerBuilder.forAddress(new InetSocketAddress(host, otlpPort))
+                .addService(new TraceServiceGrpc.TraceServiceImplBase() {
+                    @Override
+                    public void export(
+                            ExportTraceServiceRequest request, StreamObserver<ExportTraceServiceResponse> response) {
+                        store(request);
+                        response.onNext(ExportTraceServiceResponse.getDefaultInstance());
+                        response.onCompleted();
+                    }
+                })
+                .build();
+        query = HttpServer.create(new InetSocketAddress(host, queryPort), 16);
+        query.createContext("/api/services", this::services);
+        query.createContext("/api/traces/", this::trace);
     }
 
     public static OtlpTraceReceiver start(InetAddress host, int otlpPort, int queryPort) {
-        OtlpTraceReceiver[] receiver = new OtlpTraceReceiver[1];
         try {
-            Server grpc = NettyServerBuilder.forAddress(new InetSocketAddress(host, otlpPort))
-                    .addService(new TraceServiceGrpc.TraceServiceImplBase() {
-                        @Override
-                        public void export(
-                                ExportTraceServiceRequest request,
-                                StreamObserver<ExportTraceServiceResponse> response) {
-                            receiver[0].store(request);
-                            response.onNext(ExportTraceServiceResponse.getDefaultInstance());
-                            response.onCompleted();
-                        }
-                    })
-                    .build();
-            HttpServer query = HttpServer.create(new InetSocketAddress(host, queryPort), 16);
-            receiver[0] = new OtlpTraceReceiver(grpc, query);
-            query.createContext("/api/services", receiver[0]::services);
-            query.createContext("/api/traces/", receiver[0]::trace);
-            grpc.start();
-            query.start();
-            return receiver[0];
+            OtlpTraceReceiver receiver = new OtlpTraceReceiver(host, otlpPort, queryPort);
+            receiver.grpc.start();
+            receiver.query.start();
+            return receiver;
         } catch (IOException e) {
             throw new IllegalStateException(
                     "OTLP receiver cannot listen on " + otlpPort + " and " + queryPort + ": " + e.getMessage(), e);
@@ -130,9 +124,10 @@ public final class OtlpTraceReceiver implements BackingService {
             traces.values().forEach(list -> list.forEach(span -> seen.add(span.service())));
             seen.forEach(names::add);
         }
-        respond(
+        HttpAnswers.send(
                 exchange,
                 200,
+                "application/json",
                 Json.createObjectBuilder().add("data", names).build().toString());
     }
 
@@ -147,7 +142,11 @@ public final class OtlpTraceReceiver implements BackingService {
             found = List.copyOf(traces.getOrDefault(traceId, List.of()));
         }
         if (found.isEmpty()) {
-            respond(exchange, 404, "{\"data\":null,\"errors\":[{\"code\":404,\"msg\":\"trace not found\"}]}");
+            HttpAnswers.send(
+                    exchange,
+                    404,
+                    "application/json",
+                    "{\"data\":null,\"errors\":[{\"code\":404,\"msg\":\"trace not found\"}]}");
             return;
         }
         Map<String, String> processes = new LinkedHashMap<>();
@@ -182,16 +181,7 @@ public final class OtlpTraceReceiver implements BackingService {
                                         .add("processes", processObjects)))
                 .build()
                 .toString();
-        respond(exchange, 200, body);
-    }
-
-    private static void respond(HttpExchange exchange, int status, String json) throws IOException {
-        byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-        }
+        HttpAnswers.send(exchange, 200, "application/json", body);
     }
 
     @Override

@@ -24,6 +24,8 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -48,6 +50,8 @@ class ContainerSystemIT {
     private static final List<String> BACKING = List.of("postgres", "mongo", "rabbitmq", "mailpit");
     /** The observability layer that runs here: Grafana has no stand-in (docker/local/compose.observability.local.yaml). */
     private static final List<String> OBSERVABILITY = List.of("jaeger", "prometheus");
+    /** Every service the test starts, in the order their health is awaited: what the services need comes first. */
+    private static final List<String> STARTED = concatenated(concatenated(BACKING, OBSERVABILITY), SERVICES);
 
     private static final String[] COMPOSE = {
         "podman-compose",
@@ -122,12 +126,8 @@ class ContainerSystemIT {
 
         long starting = System.nanoTime();
         started = true;
-        everyContainerWasCreated(podman.ok(
-                COMMAND_LIMIT,
-                concat(
-                        concat(COMPOSE, "up", "-d"),
-                        concatenated(concatenated(BACKING, SERVICES), OBSERVABILITY)
-                                .toArray(String[]::new))));
+        everyContainerWasCreated(
+                podman.ok(COMMAND_LIMIT, concat(concat(COMPOSE, "up", "-d"), STARTED.toArray(String[]::new))));
         awaitHealthy(Duration.ofMinutes(6));
         System.out.printf("[containers] every container healthy %.0f s after compose up%n", seconds(starting));
         warmTheGrpcPath();
@@ -279,10 +279,9 @@ class ContainerSystemIT {
                 Duration.ofSeconds(90),
                 () -> upTargets().containsAll(concatenated(SERVICES, List.of("rabbitmq"))),
                 "Prometheus scrapes every service and RabbitMQ");
+        Set<String> targets = new TreeSet<>(upTargets());
         assertEquals(
-                new java.util.TreeSet<>(concatenated(SERVICES, List.of("rabbitmq"))),
-                new java.util.TreeSet<>(upTargets()),
-                "the targets Prometheus finds");
+                new TreeSet<>(concatenated(SERVICES, List.of("rabbitmq"))), targets, "the targets Prometheus finds");
         eventually(
                 Duration.ofSeconds(90),
                 () -> {
@@ -300,9 +299,7 @@ class ContainerSystemIT {
                     return query("service:requests:rate5m{service=\"broker\"}").size() > 0;
                 },
                 "the broker's request rate is recorded");
-        System.out.printf(
-                "[containers] Prometheus: %d targets up, %d rules evaluated%n",
-                upTargets().size(), rules.size());
+        System.out.printf("[containers] Prometheus: %d targets up, %d rules evaluated%n", targets.size(), rules.size());
     }
 
     /** One request through the broker is one trace in the trace receiver, across REST, AMQP and the listener. */
@@ -316,7 +313,7 @@ class ContainerSystemIT {
                 "traceparent",
                 "00-" + traceId + "-00f067aa0ba902b7-01");
         assertEquals(202, logged.statusCode(), logged.body());
-        java.util.Set<String> expected = java.util.Set.of("broker", "listener", "logger");
+        Set<String> expected = Set.of("broker", "listener", "logger");
         eventually(Duration.ofSeconds(60), () -> traceServices(traceId).containsAll(expected), "the whole trace");
         System.out.println("[containers] one /handle log request, one trace across " + traceServices(traceId));
     }
@@ -516,15 +513,9 @@ class ContainerSystemIT {
      * waited for as if it were starting.
      */
     private static void everyContainerWasCreated(String upOutput) {
-        Map<String, String> states = new LinkedHashMap<>();
-        for (String line : projectContainers("{{.Names}} {{.State}}").split("\n")) {
-            String[] nameAndState = line.trim().split(" ", 2);
-            if (nameAndState.length == 2) {
-                states.put(nameAndState[0], nameAndState[1]);
-            }
-        }
+        Map<String, String> states = containerStates();
         List<String> broken = new ArrayList<>();
-        for (String service : concatenated(concatenated(BACKING, SERVICES), OBSERVABILITY)) {
+        for (String service : STARTED) {
             String name = container(service);
             String state = states.get(name);
             if (state == null) {
@@ -539,6 +530,18 @@ class ContainerSystemIT {
                     .toList();
             fail(String.join("; ", broken) + ". What podman said:\n" + String.join("\n", errors));
         }
+    }
+
+    /** Each container of the project by name, with podman's word for its state (created, running, exited, ...). */
+    private static Map<String, String> containerStates() {
+        Map<String, String> states = new LinkedHashMap<>();
+        for (String line : projectContainers("{{.Names}} {{.State}}").split("\n")) {
+            String[] nameAndState = line.trim().split(" ", 2);
+            if (nameAndState.length == 2) {
+                states.put(nameAndState[0], nameAndState[1]);
+            }
+        }
+        return states;
     }
 
     /** One line per container of the project, in podman ps' format. */
@@ -563,9 +566,7 @@ class ContainerSystemIT {
 
     private static void awaitHealthy(Duration limit) {
         List<String> waiting = new ArrayList<>();
-        BACKING.forEach(s -> waiting.add(container(s)));
-        OBSERVABILITY.forEach(s -> waiting.add(container(s)));
-        SERVICES.forEach(s -> waiting.add(container(s)));
+        STARTED.forEach(s -> waiting.add(container(s)));
         long started = System.nanoTime();
         Map<String, Long> exitedSince = new LinkedHashMap<>();
         while (!waiting.isEmpty()) {
@@ -620,9 +621,9 @@ class ContainerSystemIT {
     }
 
     /** The services of a trace's spans, as Jaeger's query API (or the stand-in's) gives them; none when unknown. */
-    private static java.util.Set<String> traceServices(String traceId) {
+    private static Set<String> traceServices(String traceId) {
         HttpResponse<String> answer = Http.get(jaeger.resolve("api/traces/" + traceId));
-        java.util.Set<String> services = new java.util.TreeSet<>();
+        Set<String> services = new TreeSet<>();
         if (answer.statusCode() != 200) {
             return services;
         }
@@ -639,11 +640,9 @@ class ContainerSystemIT {
      * is slow) will not become healthy: it fails the wait at once, with its last lines, instead of after minutes.
      */
     private static void failIfOneStaysExited(List<String> waiting, Map<String, Long> exitedSince) {
+        Map<String, String> states = containerStates();
         for (String name : waiting) {
-            String state = podman.run(COMMAND_LIMIT, "podman", "inspect", name, "--format", "{{.State.Status}}")
-                    .output()
-                    .trim();
-            if (!state.equals("exited")) {
+            if (!"exited".equals(states.get(name))) {
                 exitedSince.remove(name);
             } else if (seconds(exitedSince.computeIfAbsent(name, n -> System.nanoTime())) > 15) {
                 fail(name + " exited while the stack started and stayed down:\n"

@@ -31,6 +31,7 @@ class StackFilesIT {
     private static final List<String> EDGE = List.of("frontend", "broker");
 
     private static Podman shell;
+    private static Map<String, Object> mergedStack;
 
     @BeforeAll
     static void needsTheDockerCli() {
@@ -148,8 +149,15 @@ class StackFilesIT {
                         .exitCode());
     }
 
-    /** The whole stack with the observability layer, as docker stack config merges it for Swarm. */
+    /** The whole stack with the observability layer, as docker stack config merges it for Swarm: merged once. */
     private static Map<String, Object> stack() {
+        if (mergedStack == null) {
+            mergedStack = merge();
+        }
+        return mergedStack;
+    }
+
+    private static Map<String, Object> merge() {
         String merged = shell.ok(
                 LIMIT,
                 "docker",
